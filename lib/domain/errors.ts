@@ -1,0 +1,72 @@
+/**
+ * Named domain errors. Each message is written for the person who must act on it:
+ * a reporter or an editor, not a programmer. `lib/http/problem.ts` maps each class to
+ * an HTTP status with `instanceof`.
+ */
+export abstract class DomainError extends Error {
+  /** Stable, URL-safe slug used as the problem `type`. */
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A date that does not exist or is not written as YYYY, YYYY-MM or YYYY-MM-DD. */
+export class InvalidDateError extends DomainError {
+  readonly code = "invalid-date";
+}
+
+/** Arithmetic asked of a date known only to the year or month. */
+export class PartialDateError extends DomainError {
+  readonly code = "partial-date";
+}
+
+/** A time zone that is not in the IANA database. */
+export class UnknownTimeZoneError extends DomainError {
+  readonly code = "unknown-time-zone";
+}
+
+/** A period that is empty, negative or fractional. */
+export class InvalidPeriodError extends DomainError {
+  readonly code = "invalid-period";
+}
+
+/** A what-if notice on a date the treaty does not allow notice to be given. */
+export class NoticeNotAllowedError extends DomainError {
+  readonly code = "notice-not-allowed";
+}
+
+/** An event or request that names a party the treaty does not have. */
+export class UnknownPartyError extends DomainError {
+  readonly code = "unknown-party";
+}
+
+export class TreatyNotFoundError extends DomainError {
+  readonly code = "treaty-not-found";
+  constructor(readonly treatyId: string) {
+    super(`No treaty with id "${treatyId}" is on record.`);
+  }
+}
+
+export class EventNotFoundError extends DomainError {
+  readonly code = "event-not-found";
+  constructor(
+    readonly treatyId: string,
+    readonly eventId: string,
+  ) {
+    super(`No event "${eventId}" is on record for treaty "${treatyId}".`);
+  }
+}
+
+export class TreatyExistsError extends DomainError {
+  readonly code = "treaty-exists";
+  constructor(readonly treatyId: string) {
+    super(`A treaty with id "${treatyId}" already exists.`);
+  }
+}
+
+/** Someone else changed the record first; re-read and try again. */
+export class ConcurrentChangeError extends DomainError {
+  readonly code = "concurrent-change";
+}
