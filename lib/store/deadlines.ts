@@ -1,0 +1,45 @@
+import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/client-dynamodb";
+import { dynamo, tableName } from "#store/client";
+import { readData, S } from "#store/items";
+import { deadlinePartitions } from "#store/keys";
+import type { IndexedDeadline } from "#store/treaties";
+
+/**
+ * Access pattern: deadlines of every treaty between two dates.
+ * Query GSI2 GSI2PK=DEADLINES#<year>#<shard>, GSI2SK BETWEEN <from> AND <to>~ for every
+ * (year, shard) the window touches, in parallel; merged soonest first. The reads grow
+ * with the deadlines in the window, never with the size of any history.
+ */
+export async function listDeadlinesBetween(from: string, to: string): Promise<IndexedDeadline[]> {
+  const pages = await Promise.all(deadlinePartitions(from, to).map((partition) => queryPartition(partition, from, to)));
+  return pages
+    .flat()
+    .sort(
+      (a, b) =>
+        a.deadline.date.localeCompare(b.deadline.date) ||
+        a.treatyId.localeCompare(b.treatyId) ||
+        a.deadline.kind.localeCompare(b.deadline.kind),
+    );
+}
+
+async function queryPartition(partition: string, from: string, to: string): Promise<IndexedDeadline[]> {
+  const found: IndexedDeadline[] = [];
+  let start: QueryCommandOutput["LastEvaluatedKey"];
+  do {
+    const page: QueryCommandOutput = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: "GSI2",
+        KeyConditionExpression: "GSI2PK = :partition AND GSI2SK BETWEEN :from AND :to",
+        ExpressionAttributeValues: { ":partition": S(partition), ":from": S(from), ":to": S(`${to}~`) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const deadline = readData<IndexedDeadline>(item);
+      if (deadline) found.push(deadline);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
