@@ -132,12 +132,20 @@ export function compareTimelineDates(a: PartialDateString, b: PartialDateString)
   return 0;
 }
 
+// Checking a zone builds an Intl formatter, which costs more than the rest of a countdown; the answer never changes.
+const knownZones = new Set<string>();
+
 /**
  * @returns the zone unchanged when it is in the IANA time zone database ("UTC" included).
  * @throws UnknownTimeZoneError otherwise. Fixed offsets such as "+02:00" are refused: they know nothing of daylight saving.
  */
 export function assertTimeZone(zone: string): string {
-  if (typeof zone === "string" && zone !== "" && !/^[+-]/.test(zone) && IANAZone.isValidZone(zone)) return zone;
+  if (typeof zone === "string" && knownZones.has(zone)) return zone;
+  if (typeof zone === "string" && zone !== "" && !/^[+-]/.test(zone) && IANAZone.isValidZone(zone)) {
+    // Bounded: Intl also accepts every upper/lower-case spelling of a name.
+    if (knownZones.size < 1000) knownZones.add(zone);
+    return zone;
+  }
   throw new UnknownTimeZoneError(
     `Unknown time zone ${JSON.stringify(zone)}: use an IANA name such as Europe/Brussels or America/New_York.`,
   );
@@ -163,7 +171,9 @@ export function civilDateAt(asOf: string, zone: string): CivilDateString {
   if (typeof asOf === "string" && INSTANT_WITH_OFFSET.test(asOf)) {
     const instant = DateTime.fromISO(asOf, { setZone: true });
     if (!instant.isValid) {
-      throw new InvalidDateError(`${asOf} is not a moment in time: ${instant.invalidExplanation ?? "check the date and time"}.`);
+      throw new InvalidDateError(
+        `${asOf} is not a moment in time: ${instant.invalidExplanation ?? "check the date and time"}.`,
+      );
     }
     return civilDateOf(instant.setZone(zone));
   }

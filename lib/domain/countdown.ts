@@ -70,12 +70,19 @@ const EXIT_KINDS = new Set<Deadline["kind"]>(["withdrawal_effective", "term_expi
  * expiry, or a withdrawal with no party recorded, applies to every party), the earliest on or after `asOf`,
  * else the latest before it.
  */
-export function selectExit(deadlines: readonly Deadline[], asOf: CivilDateString, party?: string): Deadline | undefined {
+export function selectExit(
+  deadlines: readonly Deadline[],
+  asOf: CivilDateString,
+  party?: string,
+): Deadline | undefined {
   const day = parseCivilDate(asOf, "as-of date");
   const exits = deadlines.filter(
     (deadline) =>
       EXIT_KINDS.has(deadline.kind) &&
-      (party === undefined || deadline.kind === "term_expiry" || deadline.party === undefined || deadline.party === party),
+      (party === undefined ||
+        deadline.kind === "term_expiry" ||
+        deadline.party === undefined ||
+        deadline.party === party),
   );
   let nextExit: Deadline | undefined;
   let lastExit: Deadline | undefined;

@@ -195,7 +195,9 @@ function withdrawalDeadlines(treaty: Treaty, timeline: readonly TimelineEvent[])
     });
     const retractions = timeline.filter(
       (event) =>
-        event.type === "notice_retracted" && sameParty(event.party, notice.party) && mayBeOnOrAfter(event.date, notice.date),
+        event.type === "notice_retracted" &&
+        sameParty(event.party, notice.party) &&
+        mayBeOnOrAfter(event.date, notice.date),
     );
     if (retractions.some((retraction) => mayBeBefore(retraction.date, deadline.date))) continue;
     const warnings = retractions.map(

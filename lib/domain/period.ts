@@ -49,10 +49,14 @@ export function assertPeriod(p: Period, what = "period"): Period {
   const months = p.months ?? 0;
   const days = p.days ?? 0;
   if (years === 0 && months === 0 && days === 0) {
-    throw new InvalidPeriodError(`The ${what} is empty; give at least one of years, months or days, for example { "months": 6 }.`);
+    throw new InvalidPeriodError(
+      `The ${what} is empty; give at least one of years, months or days, for example { "months": 6 }.`,
+    );
   }
   if (years + months / 12 + days / 365.2425 > MAX_YEARS) {
-    throw new InvalidPeriodError(`The ${what} (${describePeriod(p)}) is longer than ${MAX_YEARS} years; check the figures.`);
+    throw new InvalidPeriodError(
+      `The ${what} (${describePeriod(p)}) is longer than ${MAX_YEARS} years; check the figures.`,
+    );
   }
   return p;
 }
@@ -106,7 +110,21 @@ export function clampNote(date: CivilDateString, p: Period): string {
   return `${start.day} ${monthName(start.month)} has no counterpart in ${monthName(landing.month)} ${landing.year}, so the count ends on the last day of that month, ${formatLongDate(formatCivilDate(landing))}, as is the convention for periods in calendar months.`;
 }
 
-const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const NUMBER_WORDS = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];
 
 function joinParts(parts: string[]): string {
   if (parts.length <= 1) return parts.join("");

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
 import { deriveDeadlines } from "#domain/deadlines";
-import { InvalidDateError, NoticeNotAllowedError, PartialDateError, UnknownPartyError, UnknownTimeZoneError } from "#domain/errors";
+import {
+  InvalidDateError,
+  NoticeNotAllowedError,
+  PartialDateError,
+  UnknownPartyError,
+  UnknownTimeZoneError,
+} from "#domain/errors";
 import type { Deadline } from "#domain/types";
 import { event, iccpr, inf, nato, newStart, ottawa } from "./fixtures.ts";
 
