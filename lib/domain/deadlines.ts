@@ -5,15 +5,15 @@
 import { formatLongDate, formatPartialDate, isCivilDate, parseCivilDate, parsePartialDate } from "#domain/civil-date";
 import { addPeriod, clampNote, describePeriod, describePeriodInFigures } from "#domain/period";
 import { sortTimeline } from "#domain/timeline";
-import type {
-  CivilDateString,
-  Deadline,
-  DeadlineKind,
-  EventType,
-  PartialDateString,
-  Period,
-  TimelineEvent,
-  Treaty,
+import {
+  type CivilDateString,
+  DEADLINE_KINDS,
+  type Deadline,
+  type EventType,
+  type PartialDateString,
+  type Period,
+  type TimelineEvent,
+  type Treaty,
 } from "#domain/types";
 
 /**
@@ -171,11 +171,9 @@ export function deriveDeadlines(treaty: Treaty, events: readonly TimelineEvent[]
   return deadlines.sort(compareDeadlines);
 }
 
-const KIND_ORDER: readonly DeadlineKind[] = ["withdrawal_effective", "term_expiry", "ultimatum_end", "earliest_notice"];
-
 function compareDeadlines(a: Deadline, b: Deadline): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.kind !== b.kind) return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+  if (a.kind !== b.kind) return DEADLINE_KINDS.indexOf(a.kind) - DEADLINE_KINDS.indexOf(b.kind);
   const partyA = a.party ?? "";
   const partyB = b.party ?? "";
   if (partyA !== partyB) return partyA < partyB ? -1 : 1;
