@@ -1,0 +1,94 @@
+/**
+ * The TimelineJS Google Sheets template as CSV (RFC 4180, CRLF), for newsrooms that build their
+ * timeline in a spreadsheet. Headline and Text are HTML, as TimelineJS reads them.
+ */
+
+import { stringify } from "csv-stringify/sync";
+import type { TimelineEvent, Treaty } from "#domain/types";
+import { escapeHtml } from "./html.ts";
+import { eventTypeLabel } from "./labels.ts";
+import {
+  eventTextHtml,
+  inForceEra,
+  partialDisplayDate,
+  sortEvents,
+  type TimelineJsOptions,
+  timelineJsDate,
+  treatyTitleHtml,
+} from "./timelinejs.ts";
+
+/** The template's columns, in the template's order. */
+export const TIMELINE_CSV_COLUMNS = [
+  "Year",
+  "Month",
+  "Day",
+  "Time",
+  "End Year",
+  "End Month",
+  "End Day",
+  "End Time",
+  "Display Date",
+  "Headline",
+  "Text",
+  "Media",
+  "Media Credit",
+  "Media Caption",
+  "Media Thumbnail",
+  "Type",
+  "Group",
+  "Background",
+] as const;
+
+type Column = (typeof TIMELINE_CSV_COLUMNS)[number];
+type Row = Partial<Record<Column, string | number>>;
+
+/**
+ * A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); a leading
+ * apostrophe makes it text.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * One title row, one row per event in date order and, when the in-force span is known, one
+ * "era" row. Options as for `toTimelineJs`.
+ */
+export function toTimelineCsv(treaty: Treaty, events: TimelineEvent[], options: TimelineJsOptions = {}): string {
+  const rows: Row[] = [
+    { Headline: escapeHtml(treaty.shortName), Text: treatyTitleHtml(treaty), Type: "title" },
+    ...sortEvents(events).map((event) => eventRow(event, options)),
+  ];
+  const era = inForceEra(treaty, events, options.today);
+  if (era) {
+    const start = timelineJsDate(era.start);
+    const end = timelineJsDate(era.end);
+    rows.push({
+      Year: start.year,
+      Month: start.month,
+      Day: start.day,
+      "End Year": end.year,
+      "End Month": end.month,
+      "End Day": end.day,
+      Headline: "In force",
+      Type: "era",
+    });
+  }
+  const records = rows.map((row) => TIMELINE_CSV_COLUMNS.map((column) => neutraliseFormula(String(row[column] ?? ""))));
+  return stringify([[...TIMELINE_CSV_COLUMNS], ...records], { record_delimiter: "\r\n" });
+}
+
+function eventRow(event: TimelineEvent, options: TimelineJsOptions): Row {
+  const date = timelineJsDate(event.date);
+  return {
+    Year: date.year,
+    Month: date.month,
+    Day: date.day,
+    "Display Date": partialDisplayDate(event.date),
+    Headline: escapeHtml(event.title),
+    Text: eventTextHtml(event),
+    Group: escapeHtml(eventTypeLabel(event.type, options.eventTypeLabels)),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Deadlines as an iCalendar feed newsrooms subscribe to. Each deadline is one all-day event whose
+ * UID survives a change of date, with a SEQUENCE that rises when the date moves, so calendar
+ * clients update the entry instead of adding a second one. The output is byte-stable for the same
+ * input (DTSTAMP comes from the data, not the clock), so it can carry a strong ETag.
+ */
+
+import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
+import type { Deadline, DeadlineKind, Treaty } from "#domain/types";
+import { partyPossessive } from "./ap-style.ts";
+import { utcMidnight } from "./dates.ts";
+import { linkableSources } from "./html.ts";
+
+export interface CalendarEntry {
+  /** `parties` is optional; with it a party without an AP adjective is named ("Lithuania's"). */
+  treaty: Pick<Treaty, "id" | "shortName" | "sources"> & Partial<Pick<Treaty, "parties">>;
+  deadline: Deadline;
+  /** From `deadlineSequence`. */
+  sequence: number;
+}
+
+export interface CalendarInput {
+  /** The calendar's name (X-WR-CALNAME). */
+  name: string;
+  entries: CalendarEntry[];
+  /** With it, each event links to `<apiBaseUrl>/treaties/<id>/deadlines`. */
+  apiBaseUrl?: string;
+  /** Reminders, in days before the deadline; each fires at 09:00 that day. Default [7, 1]. */
+  alarmsDays?: number[];
+  /** DTSTAMP of every event. Default: each deadline's trigger date at 00:00Z. */
+  stamp?: Date;
+}
+
+/** What a calendar entry says happens, given how the party is named ("U.S.", "Lithuania's"). */
+const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
+  withdrawal_effective: (party) => (party ? `${party} withdrawal takes effect` : "withdrawal takes effect"),
+  term_expiry: () => "term expires",
+  ultimatum_end: (party) => (party ? `${party} deadline ends` : "ultimatum ends"),
+  earliest_notice: (party) => `earliest notice of ${party ? `${party} ` : ""}withdrawal`,
+};
+
+const DEFAULT_ALARM_DAYS = [7, 1] as const;
+const ALARM_HOUR = 9;
+const SECONDS_PER_DAY = 86_400;
+
+/** The UID of a deadline: the same whatever date the deadline falls on. */
+export function deadlineUid(treatyId: string, deadline: Deadline): string {
+  return `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
+}
+
+/** "INF Treaty: U.S. withdrawal takes effect". */
+export function deadlineSummary(entry: Pick<CalendarEntry, "treaty" | "deadline">): string {
+  const { treaty, deadline } = entry;
+  const partyName = treaty.parties?.find((party) => party.code === deadline.party)?.name;
+  const party = deadline.party === undefined ? undefined : partyPossessive(deadline.party, partyName);
+  return `${treaty.shortName}: ${KIND_PHRASES[deadline.kind](party?.inner)}`;
+}
+
+/**
+ * The SEQUENCE for a deadline: 0 the first time it is published, unchanged while its date stays
+ * the same, one more each time the date moves.
+ */
+export function deadlineSequence(previous: { date: string; sequence: number } | undefined, date: string): number {
+  if (previous === undefined) return 0;
+  return previous.date === date ? previous.sequence : previous.sequence + 1;
+}
+
+export function toCalendar(input: CalendarInput): string {
+  const alarmDays = normaliseAlarmDays(input.alarmsDays ?? [...DEFAULT_ALARM_DAYS]);
+  const calendar = ical({
+    name: input.name,
+    prodId: { company: "treaty-clock", product: "treaty-clock", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+  });
+
+  const seen = new Set<string>();
+  // Sorted by date then UID, so the same deadlines give the same bytes whatever order they came in.
+  const entries = input.entries
+    .map((entry) => ({ entry, uid: deadlineUid(entry.treaty.id, entry.deadline), date: entry.deadline.date }))
+    .sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.uid, b.uid));
+
+  for (const { entry, uid } of entries) {
+    if (seen.has(uid)) throw new RangeError(`Two deadlines share the calendar UID ${uid}`);
+    seen.add(uid);
+    if (!Number.isInteger(entry.sequence) || entry.sequence < 0) {
+      throw new RangeError(`SEQUENCE must be a whole number from 0, not ${entry.sequence}`);
+    }
+    const { deadline, treaty } = entry;
+    const start = utcMidnight(deadline.date);
+    const summary = deadlineSummary(entry);
+    calendar.createEvent({
+      id: uid,
+      sequence: entry.sequence,
+      stamp: input.stamp ?? utcMidnight(deadline.basis.triggerDate),
+      start,
+      // All-day DTEND is exclusive: the day after.
+      end: new Date(start.getTime() + SECONDS_PER_DAY * 1000),
+      allDay: true,
+      summary,
+      description: deadlineDescription(entry),
+      url: input.apiBaseUrl ? deadlinesUrl(input.apiBaseUrl, treaty.id) : null,
+      alarms: alarmDays.map((days) => ({
+        type: ICalAlarmType.display,
+        // Seconds before the start of the day (positive = before): 09:00 on the day `days` before.
+        trigger: days * SECONDS_PER_DAY - ALARM_HOUR * 3600,
+        description: `${summary} ${days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${days} days`}`,
+      })),
+    });
+  }
+  return calendar.toString();
+}
+
+function deadlineDescription({ treaty, deadline }: Pick<CalendarEntry, "treaty" | "deadline">): string {
+  const lines = [deadline.basis.explanation, `Basis: ${deadline.basis.article}`];
+  for (const warning of deadline.basis.warnings) lines.push(`Warning: ${warning}`);
+  const links = linkableSources(treaty.sources);
+  if (links.length > 0) lines.push("Sources:", ...links.map((link) => link.href));
+  return lines.join("\n");
+}
+
+function deadlinesUrl(apiBaseUrl: string, treatyId: string): string {
+  return `${apiBaseUrl.replace(/\/+$/, "")}/treaties/${encodeURIComponent(treatyId)}/deadlines`;
+}
+
+function normaliseAlarmDays(days: readonly number[]): number[] {
+  for (const day of days) {
+    if (!Number.isInteger(day) || day < 0) throw new RangeError(`Alarm days must be whole numbers from 0, not ${day}`);
+  }
+  return [...new Set(days)].sort((a, b) => b - a);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,135 @@
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import type { TimelineEvent } from "#domain/types";
+import { TIMELINE_CSV_COLUMNS, toTimelineCsv } from "#lib/formats/csv";
+import { toTimelineJs } from "#lib/formats/timelinejs";
+import { infEvents, infTreaty } from "./inf-fixture.ts";
+
+type Row = Record<(typeof TIMELINE_CSV_COLUMNS)[number], string>;
+
+function parseCsv(csv: string): { header: string[]; rows: Row[] } {
+  const [header = [], ...records] = parse(csv, { relax_column_count: false }) as string[][];
+  const rows = records.map((record) => Object.fromEntries(header.map((column, i) => [column, record[i] ?? ""])) as Row);
+  return { header, rows };
+}
+
+const hostile: TimelineEvent = {
+  id: "evil",
+  treatyId: "inf",
+  date: "2019-03-01",
+  type: "statement",
+  title: '=HYPERLINK("http://evil")',
+  description: '+SUM(1,2)\n-1 said "yes, but"\n\n@mention',
+  sources: [],
+};
+
+describe("TimelineJS spreadsheet CSV", () => {
+  it("has exactly the TimelineJS template's columns, in order", () => {
+    const { header } = parseCsv(toTimelineCsv(infTreaty(), infEvents()));
+    expect(header).toEqual([
+      "Year",
+      "Month",
+      "Day",
+      "Time",
+      "End Year",
+      "End Month",
+      "End Day",
+      "End Time",
+      "Display Date",
+      "Headline",
+      "Text",
+      "Media",
+      "Media Credit",
+      "Media Caption",
+      "Media Thumbnail",
+      "Type",
+      "Group",
+      "Background",
+    ]);
+  });
+
+  it("starts with the title row, then the events in date order", () => {
+    const { rows } = parseCsv(toTimelineCsv(infTreaty(), infEvents()));
+    expect(rows[0]).toMatchObject({ Type: "title", Headline: "INF Treaty", Year: "" });
+    const eventRows = rows.filter((row) => row.Type === "");
+    expect(eventRows.map((row) => row.Headline)).toEqual([
+      "Treaty enters into force",
+      "Last missiles eliminated",
+      "U.S. gives notice of withdrawal",
+      "U.S. withdrawal takes effect",
+    ]);
+    expect(rows[2]).toMatchObject({ Year: "1991", Month: "5", Day: "", "Display Date": "May 1991", Group: "Other" });
+    expect(rows[3]).toMatchObject({
+      Year: "2019",
+      Month: "2",
+      Day: "2",
+      "Display Date": "",
+      Group: "Withdrawal notice",
+    });
+  });
+
+  it("ends with an In force era row when the span is known", () => {
+    const { rows } = parseCsv(toTimelineCsv(infTreaty(), infEvents()));
+    expect(rows.at(-1)).toMatchObject({
+      Type: "era",
+      Headline: "In force",
+      Year: "1988",
+      Month: "6",
+      Day: "1",
+      "End Year": "2019",
+      "End Month": "8",
+      "End Day": "2",
+    });
+  });
+
+  it("puts the same HTML in Text as the TimelineJS JSON, source links and all", () => {
+    const csv = toTimelineCsv(infTreaty(), infEvents());
+    const json = toTimelineJs(infTreaty(), infEvents());
+    const { rows } = parseCsv(csv);
+    expect(rows[3]?.Text).toBe(json.events[2]?.text?.text);
+    expect(rows[3]?.Text).toContain('<a href="https://www.example.org/news/inf-notice?a=1&amp;b=2">Example News</a>');
+    expect(rows[0]?.Text).toBe(json.title.text?.text);
+  });
+
+  it("ends every record with CRLF", () => {
+    const csv = toTimelineCsv(infTreaty(), infEvents());
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(csv.split("\r\n")[0]).toBe(TIMELINE_CSV_COLUMNS.join(","));
+    // Outside quoted cells, every line break is a CRLF.
+    expect(csv.replace(/"(?:[^"]|"")*"/g, "")).not.toMatch(/[^\r]\n/);
+  });
+
+  it("turns an event titled =HYPERLINK(...) into text a spreadsheet will not run", () => {
+    const { rows } = parseCsv(toTimelineCsv(infTreaty(), [hostile]));
+    expect(rows[1]?.Headline).toBe("'=HYPERLINK(&quot;http://evil&quot;)");
+    expect(rows[1]?.Text.startsWith("<p>")).toBe(true);
+    for (const row of rows) {
+      for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it("neutralises every formula trigger: = + - @ tab and carriage return", () => {
+    for (const prefix of ["=", "+", "-", "@", "\t", "\r"]) {
+      const event: TimelineEvent = { ...hostile, title: `${prefix}cmd|' /C calc'!A0` };
+      const { rows } = parseCsv(toTimelineCsv(infTreaty(), [event]));
+      expect(rows[1]?.Headline.startsWith(`'${prefix}`)).toBe(true);
+    }
+  });
+
+  it("keeps quotes, commas and line breaks intact through a CSV parser", () => {
+    const event: TimelineEvent = {
+      ...hostile,
+      title: 'Moscow says "no", again',
+      description: 'First line, with a comma\nSecond "quoted" line',
+      sources: [{ url: "https://example.org/a,b", title: 'Report, "final"' }],
+    };
+    const csv = toTimelineCsv(infTreaty(), [event]);
+    const { rows } = parseCsv(csv);
+    expect(rows[1]?.Headline).toBe("Moscow says &quot;no&quot;, again");
+    expect(rows[1]?.Text).toBe(
+      "<p>First line, with a comma<br>\nSecond &quot;quoted&quot; line</p>\n" +
+        '<ul><li><a href="https://example.org/a,b">Report, &quot;final&quot;</a></li></ul>',
+    );
+    expect(rows).toHaveLength(2);
+  });
+});

@@ -1,0 +1,126 @@
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import type { Deadline } from "#domain/types";
+import { deadlineSequence, deadlineUid, toCalendar } from "#lib/formats/ics";
+import { infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
+
+function parseCalendar(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents("vevent");
+  return { calendar, events };
+}
+
+function calendarFor(deadline: Deadline, sequence = 0, extra: Partial<Parameters<typeof toCalendar>[0]> = {}) {
+  return toCalendar({ name: "Treaty deadlines", entries: [{ treaty: infTreaty(), deadline, sequence }], ...extra });
+}
+
+describe("iCalendar feed", () => {
+  it("shows each deadline as an all-day event ending the next day", () => {
+    const { events } = parseCalendar(calendarFor(usWithdrawalDeadline()));
+    expect(events).toHaveLength(1);
+    const event = new ICAL.Event(events[0]);
+    expect(event.startDate.isDate).toBe(true);
+    expect(event.startDate.toString()).toBe("2019-08-02");
+    expect(event.endDate.isDate).toBe(true);
+    expect(event.endDate.toString()).toBe("2019-08-03");
+  });
+
+  it("writes the dates as DATE values, with DTEND exclusive at the end of a month", () => {
+    const deadline = { ...usWithdrawalDeadline(), date: "2019-08-31" };
+    const text = calendarFor(deadline);
+    expect(text).toContain("DTSTART;VALUE=DATE:20190831\r\n");
+    expect(text).toContain("DTEND;VALUE=DATE:20190901\r\n");
+  });
+
+  it("names the event like a headline: INF Treaty: U.S. withdrawal takes effect", () => {
+    const event = new ICAL.Event(parseCalendar(calendarFor(usWithdrawalDeadline())).events[0]);
+    expect(event.summary).toBe("INF Treaty: U.S. withdrawal takes effect");
+  });
+
+  it("explains the deadline, its article, its warnings and its sources in the description", () => {
+    const event = new ICAL.Event(parseCalendar(calendarFor(usWithdrawalDeadline())).events[0]);
+    expect(event.description).toBe(
+      [
+        "Notice given on Feb. 2, 2019, plus six months is Aug. 2, 2019.",
+        "Basis: INF Treaty, Article XV(2)",
+        "Warning: The treaty requires a statement of extraordinary events with the notice.",
+        "Sources:",
+        "https://2009-2017.state.gov/t/avc/trty/102360.htm",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps the same UID when the deadline's date moves, so calendars update the entry", () => {
+    const before = usWithdrawalDeadline();
+    const after = { ...before, date: "2019-09-02" };
+    const uidOf = (d: Deadline) => new ICAL.Event(parseCalendar(calendarFor(d)).events[0]).uid;
+    expect(uidOf(before)).toBe("inf-withdrawal_effective-US-ev-notice@treaty-clock");
+    expect(uidOf(after)).toBe(uidOf(before));
+    expect(
+      deadlineUid("inf", { ...before, party: undefined, basis: { ...before.basis, triggerEventId: undefined } }),
+    ).toBe("inf-withdrawal_effective-all-treaty@treaty-clock");
+  });
+
+  it("carries the given SEQUENCE", () => {
+    const event = new ICAL.Event(parseCalendar(calendarFor(usWithdrawalDeadline(), 3)).events[0]);
+    expect(event.sequence).toBe(3);
+  });
+
+  it("raises SEQUENCE only when the deadline's date changes", () => {
+    expect(deadlineSequence(undefined, "2019-08-02")).toBe(0);
+    expect(deadlineSequence({ date: "2019-08-02", sequence: 2 }, "2019-08-02")).toBe(2);
+    expect(deadlineSequence({ date: "2019-08-02", sequence: 2 }, "2019-09-02")).toBe(3);
+  });
+
+  it("reminds at 09:00 seven days and one day before by default", () => {
+    const [event] = parseCalendar(calendarFor(usWithdrawalDeadline())).events;
+    const alarms = event?.getAllSubcomponents("valarm") ?? [];
+    expect(alarms).toHaveLength(2);
+    expect(alarms.map((alarm) => alarm.getFirstPropertyValue("action"))).toEqual(["DISPLAY", "DISPLAY"]);
+    expect(alarms.map((alarm) => String(alarm.getFirstPropertyValue("trigger")))).toEqual(["-P6DT15H", "-PT15H"]);
+    expect(alarms[0]?.getFirstPropertyValue("description")).toBe("INF Treaty: U.S. withdrawal takes effect in 7 days");
+  });
+
+  it("sets reminders on the days asked for, including the day itself", () => {
+    const [event] = parseCalendar(calendarFor(usWithdrawalDeadline(), 0, { alarmsDays: [0, 30] })).events;
+    const triggers = (event?.getAllSubcomponents("valarm") ?? []).map((a) =>
+      String(a.getFirstPropertyValue("trigger")),
+    );
+    expect(triggers).toEqual(["-P29DT15H", "PT9H"]);
+  });
+
+  it("names the calendar with X-WR-CALNAME", () => {
+    const { calendar } = parseCalendar(calendarFor(usWithdrawalDeadline()));
+    expect(calendar.getFirstPropertyValue("x-wr-calname")).toBe("Treaty deadlines");
+  });
+
+  it("links to the treaty's deadlines in the API when a base URL is given", () => {
+    const text = calendarFor(usWithdrawalDeadline(), 0, { apiBaseUrl: "https://api.example.org/v1/" });
+    const event = parseCalendar(text).events[0];
+    expect(event?.getFirstPropertyValue("url")).toBe("https://api.example.org/v1/treaties/inf/deadlines");
+    expect(parseCalendar(calendarFor(usWithdrawalDeadline())).events[0]?.getFirstPropertyValue("url")).toBeNull();
+  });
+
+  it("gives the same bytes for the same deadlines in any order, stamped with the trigger date", () => {
+    const notice: Deadline = {
+      kind: "earliest_notice",
+      date: "1988-06-01",
+      basis: { ...usWithdrawalDeadline().basis, triggerEventId: undefined, triggerDate: "1988-06-01" },
+    };
+    const entries = [
+      { treaty: infTreaty(), deadline: usWithdrawalDeadline(), sequence: 1 },
+      { treaty: infTreaty(), deadline: notice, sequence: 0 },
+    ];
+    const one = toCalendar({ name: "INF", entries });
+    const two = toCalendar({ name: "INF", entries: [...entries].reverse() });
+    expect(two).toBe(one);
+    const stamps = parseCalendar(one).events.map((e) => String(e.getFirstPropertyValue("dtstamp")));
+    expect(stamps).toEqual(["1988-06-01T00:00:00Z", "2019-02-02T00:00:00Z"]);
+    expect(one).toContain("SUMMARY:INF Treaty: earliest notice of withdrawal\r\n");
+  });
+
+  it("refuses two deadlines that would share a UID", () => {
+    const entry = { treaty: infTreaty(), deadline: usWithdrawalDeadline(), sequence: 0 };
+    expect(() => toCalendar({ name: "INF", entries: [entry, entry] })).toThrow(/UID/);
+  });
+});
