@@ -20,7 +20,9 @@ export interface ApiKeyRecord {
 }
 
 export async function findApiKey(hash: string): Promise<ApiKeyRecord | undefined> {
-  const { Item } = await dynamo.send(new GetItemCommand({ TableName: tableName, Key: stringAttributes(apiKeyKey(hash)) }));
+  const { Item } = await dynamo.send(
+    new GetItemCommand({ TableName: tableName, Key: stringAttributes(apiKeyKey(hash)) }),
+  );
   return readData<ApiKeyRecord>(Item);
 }
 

@@ -22,13 +22,16 @@ export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const codes = cancellationCodes(error);
   if (codes?.some((code) => code === "ThrottlingError" || code === "TransactionConflict")) return true;
-  return [
-    "ProvisionedThroughputExceededException",
-    "ThrottlingException",
-    "RequestLimitExceeded",
-    "InternalServerError",
-    "ServiceUnavailable",
-    "TimeoutError",
-    "TransactionInProgressException",
-  ].includes(error.name) || ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"].includes((error as NodeJS.ErrnoException).code ?? "");
+  return (
+    [
+      "ProvisionedThroughputExceededException",
+      "ThrottlingException",
+      "RequestLimitExceeded",
+      "InternalServerError",
+      "ServiceUnavailable",
+      "TimeoutError",
+      "TransactionInProgressException",
+    ].includes(error.name) ||
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE"].includes((error as NodeJS.ErrnoException).code ?? "")
+  );
 }

@@ -42,7 +42,9 @@ function eventItem(event: StoredEvent): Item {
 
 /** The treaty record after `event` joins its history. */
 export function withEvent(record: TreatyRecord, event: TimelineEvent, now: Date): TreatyRecord {
-  const ruleEvents = ruleRelevantTypes.has(event.type) ? sortTimeline([...record.ruleEvents, event]) : record.ruleEvents;
+  const ruleEvents = ruleRelevantTypes.has(event.type)
+    ? sortTimeline([...record.ruleEvents, event])
+    : record.ruleEvents;
   return {
     ...record,
     ruleEvents,
@@ -59,10 +61,7 @@ const CONCURRENCY_ATTEMPTS = 5;
  * Stores a new event and the treaty's re-derived deadlines in one transaction.
  * A concurrent write to the same treaty is retried from a fresh read.
  */
-export async function putEvent(
-  event: StoredEvent,
-  now: Date,
-): Promise<{ event: StoredEvent; record: TreatyRecord }> {
+export async function putEvent(event: StoredEvent, now: Date): Promise<{ event: StoredEvent; record: TreatyRecord }> {
   for (let attempt = 1; ; attempt++) {
     const before = await getTreaty(event.treatyId, { consistent: true });
     const after = withEvent(before, event, now);

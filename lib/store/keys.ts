@@ -66,7 +66,8 @@ export const deadlineIndexKey = (treatyId: string, deadline: Deadline) => ({
 export function deadlinePartitions(from: string, to: string): string[] {
   const partitions: string[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    for (let shard = 0; shard < DEADLINE_SHARDS; shard++) partitions.push(`DEADLINES#${String(year).padStart(4, "0")}#${shard}`);
+    for (let shard = 0; shard < DEADLINE_SHARDS; shard++)
+      partitions.push(`DEADLINES#${String(year).padStart(4, "0")}#${shard}`);
   }
   return partitions;
 }

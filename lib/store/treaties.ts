@@ -2,8 +2,8 @@ import {
   GetItemCommand,
   QueryCommand,
   type QueryCommandOutput,
-  TransactWriteItemsCommand,
   type TransactWriteItem,
+  TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
 import { deriveDeadlines } from "#domain/deadlines";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
@@ -11,13 +11,7 @@ import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
 import { type Item, N, readData, readNumber, S, stringAttributes } from "#store/items";
-import {
-  deadlineIndexKey,
-  deadlineKey,
-  TREATY_CATALOG,
-  treatyCatalogKey,
-  treatyKey,
-} from "#store/keys";
+import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treatyKey } from "#store/keys";
 
 /**
  * Access patterns on treaties:
@@ -84,7 +78,11 @@ export function deadlineItem(treaty: Treaty, deadline: Deadline): Item {
 
 export async function getTreaty(treatyId: string, options: { consistent?: boolean } = {}): Promise<TreatyRecord> {
   const { Item: item } = await dynamo.send(
-    new GetItemCommand({ TableName: tableName, Key: stringAttributes(treatyKey(treatyId)), ConsistentRead: options.consistent }),
+    new GetItemCommand({
+      TableName: tableName,
+      Key: stringAttributes(treatyKey(treatyId)),
+      ConsistentRead: options.consistent,
+    }),
   );
   if (!item) throw new TreatyNotFoundError(treatyId);
   return readTreaty(item);
@@ -172,9 +170,10 @@ export async function commitTreatyChange(
   } catch (error) {
     const codes = cancellationCodes(error);
     if (!codes) throw error;
-    const failed = codes.findIndex((code) => code === "ConditionalCheckFailed");
+    const failed = codes.indexOf("ConditionalCheckFailed");
     if (failed >= 0 && failed < items.length) throw onItemConditionFailed(failed);
-    if (failed === items.length) throw new ConcurrentChangeError("The treaty changed while this change was being saved.");
+    if (failed === items.length)
+      throw new ConcurrentChangeError("The treaty changed while this change was being saved.");
     throw error;
   }
 }

@@ -34,3 +34,12 @@ export async function waitForPort(port: number, timeoutMs: number, host = "127.0
   }
   throw new Error(`nothing answered on ${host}:${port} within ${timeoutMs} ms`);
 }
+
+/** True when nothing listens on 127.0.0.1:port. */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}

@@ -1,0 +1,53 @@
+import { civilDateAt } from "#domain/civil-date";
+import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
+import { assertParty } from "#domain/validation";
+import { httpHandler, ok } from "#http/handler";
+import { readQuery, treatyIdFrom } from "#http/request";
+import { daysUntilExitQuery } from "#http/schemas";
+import { getTreaty } from "#store/treaties";
+
+/**
+ * GET /treaties/{treatyId}/days-until-exit: how many days until the treaty's exit takes
+ * effect, as of a date, with the rule and the arithmetic. One GetItem whatever the history.
+ */
+export const handler = httpHandler(async (event) => {
+  const treatyId = treatyIdFrom(event);
+  const query = readQuery(event, daysUntilExitQuery);
+  const timeZone = query.tz ?? "UTC";
+  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const { treaty, deadlines } = await getTreaty(treatyId);
+  if (query.party) assertParty(treaty, query.party);
+  const exit = query.noticeOn
+    ? whatIfNotice(treaty, query.noticeOn, query.party)
+    : selectExit(deadlines, asOf, query.party);
+  if (!exit) {
+    return ok({
+      treatyId,
+      party: query.party ?? null,
+      asOf,
+      timeZone,
+      exitDate: null,
+      kind: null,
+      daysUntil: null,
+      businessDaysUntil: null,
+      status: "none",
+      breakdown: null,
+      basis: null,
+    });
+  }
+  const count = countdown(exit.date, asOf, timeZone);
+  return ok({
+    treatyId,
+    party: exit.party ?? query.party ?? null,
+    asOf: count.asOf,
+    timeZone,
+    exitDate: exit.date,
+    kind: exit.kind,
+    daysUntil: count.daysUntil,
+    businessDaysUntil: count.businessDaysUntil,
+    status: count.status,
+    breakdown: count.breakdown,
+    whatIf: query.noticeOn !== undefined,
+    basis: exit.basis,
+  });
+});

@@ -1,0 +1,66 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { toProblem } from "#http/problem";
+import { log } from "#lib/log";
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+export interface Reply {
+  status: number;
+  /** Serialised as JSON unless `text` is given. */
+  body?: unknown;
+  /** A body sent as is, with its own content type. */
+  text?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Wraps a route: runs it, turns its Reply into an API Gateway result, turns any error
+ * into problem+json, and logs one line per request (never the body or a key).
+ */
+export function httpHandler(route: (event: HttpEvent, context: Context) => Promise<Reply>) {
+  return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    const started = performance.now();
+    const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? "unknown";
+    let result: HttpResult;
+    try {
+      result = toResult(await route(event, context));
+    } catch (error) {
+      const outcome = toProblem(error, requestId);
+      if (outcome.serverFault) {
+        log("error", "request failed", {
+          requestId,
+          error:
+            error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+        });
+      }
+      result = outcome.response;
+    }
+    log("info", "request", {
+      requestId,
+      route: event.routeKey ?? `${event.requestContext?.http?.method} ${event.rawPath}`,
+      status: result.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return result;
+  };
+}
+
+function toResult(reply: Reply): HttpResult {
+  if (reply.text !== undefined) {
+    return {
+      statusCode: reply.status,
+      headers: { "content-type": reply.contentType ?? "text/plain; charset=utf-8", ...reply.headers },
+      body: reply.text,
+    };
+  }
+  return {
+    statusCode: reply.status,
+    headers: { "content-type": "application/json", ...reply.headers },
+    ...(reply.body === undefined ? {} : { body: JSON.stringify(reply.body) }),
+  };
+}
+
+export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });
+export const created = (body: unknown, location: string): Reply => ({ status: 201, body, headers: { location } });

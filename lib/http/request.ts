@@ -1,0 +1,97 @@
+import type * as z from "zod/mini";
+import { TreatyNotFoundError } from "#domain/errors";
+import { BadRequestError, type FieldError, PayloadTooLargeError, UnsupportedMediaTypeError } from "#http/errors";
+import type { HttpEvent } from "#http/handler";
+import { SLUG_PATTERN } from "#http/patterns";
+
+export const MAX_BODY_BYTES = 32 * 1024;
+export const MAX_JSON_DEPTH = 8;
+
+function header(event: HttpEvent, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+export { header };
+
+function fieldErrors(error: z.core.$ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.length > 0 ? issue.path.map(String).join(".") : "(root)",
+    message:
+      issue.code === "unrecognized_keys"
+        ? `unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`
+        : issue.message,
+  }));
+}
+
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const errors = fieldErrors(result.error);
+    const first = errors[0];
+    throw new BadRequestError(
+      `The ${what} is not valid${first ? `: ${first.path === "(root)" ? "" : `${first.path}: `}${first.message}` : "."}`,
+      errors,
+    );
+  }
+  return result.data;
+}
+
+/** Deepest nesting of arrays and objects in a JSON text, counted without parsing it. */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{" || c === "[") max = Math.max(max, ++depth);
+    else if (c === "}" || c === "]") depth--;
+  }
+  return max;
+}
+
+/** Reads a JSON body: size, media type, depth and syntax checked before the schema. */
+export function readJsonBody<S extends z.ZodMiniType>(event: HttpEvent, schema: S): z.infer<S> {
+  const raw = event.body ?? "";
+  const text = event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  const contentType = header(event, "content-type");
+  if (contentType && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  if (text.trim() === "") throw new BadRequestError("The request body is empty; send a JSON object.");
+  if (jsonDepth(text) > MAX_JSON_DEPTH) {
+    throw new BadRequestError(`The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BadRequestError(`The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseWith(schema, value, "request body");
+}
+
+export function readQuery<S extends z.ZodMiniType>(event: HttpEvent, schema: S): z.infer<S> {
+  return parseWith(schema, event.queryStringParameters ?? {}, "query");
+}
+
+export function pathParameter(event: HttpEvent, name: string): string {
+  const value = event.pathParameters?.[name];
+  if (!value) throw new BadRequestError(`The path needs a ${name}.`);
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new BadRequestError(`The ${name} in the path is not valid percent-encoding.`);
+  }
+}
+
+/** The treatyId path parameter. An id that cannot exist is simply not found. */
+export function treatyIdFrom(event: HttpEvent): string {
+  const id = pathParameter(event, "treatyId");
+  if (!SLUG_PATTERN.test(id)) throw new TreatyNotFoundError(id);
+  return id;
+}

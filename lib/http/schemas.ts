@@ -1,0 +1,216 @@
+import * as z from "zod/mini";
+import { assertTimeZone, civilDateAt, parseCivilDate, parsePartialDate } from "#domain/civil-date";
+import { DomainError } from "#domain/errors";
+import { assertPeriod } from "#domain/period";
+import { EVENT_TYPES } from "#domain/types";
+import { SLUG_PATTERN } from "#http/patterns";
+
+/**
+ * The one set of schemas: they validate requests at the edge and generate the OpenAPI
+ * document. zod/mini keeps them out of the cold-start budget (~15 KB against ~450 KB).
+ * Dates, zones and periods are checked by the domain's own parsers, so the messages a
+ * client sees are the domain's actionable ones.
+ */
+
+// Control characters other than tab and newline have no place in a newsroom's record.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]*$/;
+
+const domainCheck = (check: (value: string) => unknown) =>
+  z.superRefine((value: string, ctx) => {
+    try {
+      check(value);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      ctx.issues.push({ code: "custom", message: error.message, input: value });
+    }
+  });
+
+export const text = (max: number) =>
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, "must not be empty"),
+      z.maxLength(max, `must be at most ${max} characters`),
+      z.regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
+    );
+
+export const slug = z
+  .string()
+  .check(z.regex(SLUG_PATTERN, "must be lowercase letters, digits and hyphens (at most 64), like new-start"));
+
+export const partyCode = z
+  .string()
+  .check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU"));
+
+export const civilDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
+  domainCheck((v) => parseCivilDate(v)),
+);
+
+export const partialDate = z
+  .string()
+  .check(
+    z.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+    domainCheck(parsePartialDate),
+  );
+
+export const timeZone = z.string().check(z.maxLength(64), domainCheck(assertTimeZone));
+
+/** A civil date, or an ISO 8601 instant with an offset. */
+export const asOf = z.string().check(
+  z.maxLength(40),
+  z.regex(
+    /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))?$/,
+    "must be YYYY-MM-DD or an ISO 8601 instant with an offset",
+  ),
+  domainCheck((v) => civilDateAt(v, "UTC")),
+);
+
+const count = z.int().check(z.minimum(0, "must not be negative"), z.maximum(1000, "must be at most 1000"));
+
+export const period = z
+  .strictObject({ years: z.optional(count), months: z.optional(count), days: z.optional(count) })
+  .check(
+    z.superRefine((value, ctx) => {
+      try {
+        assertPeriod(value);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        ctx.issues.push({ code: "custom", message: error.message, input: value });
+      }
+    }),
+  );
+
+export const source = z.strictObject({
+  url: z.string().check(
+    z.maxLength(2048),
+    z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, "must be an http or https URL"),
+    z.refine((v) => URL.canParse(v), "must be a valid URL"),
+  ),
+  title: z.optional(text(300)),
+  publisher: z.optional(text(200)),
+});
+
+const sources = z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20));
+
+export const party = z.strictObject({ code: partyCode, name: text(120) });
+
+export const treatyInput = z.strictObject({
+  id: slug,
+  name: text(400),
+  shortName: text(80),
+  parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
+  signedOn: civilDate,
+  inForceOn: z.optional(civilDate),
+  withdrawal: z.optional(
+    z.strictObject({
+      article: text(120),
+      text: text(4000),
+      noticePeriod: period,
+      noticeTo: z.optional(text(200)),
+      earliestNotice: z.optional(period),
+      conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+    }),
+  ),
+  term: z.optional(period),
+  sources,
+});
+
+export const eventInput = z
+  .strictObject({
+    date: partialDate,
+    type: z.enum(EVENT_TYPES),
+    party: z.optional(partyCode),
+    title: text(200),
+    description: z.optional(text(4000)),
+    sources,
+    ultimatum: z.optional(
+      z.strictObject({
+        period: z.optional(z.strictObject({ days: z.optional(count), months: z.optional(count) })),
+        endsOn: z.optional(civilDate),
+      }),
+    ),
+    extension: z.optional(z.strictObject({ extension: z.optional(period), until: z.optional(civilDate) })),
+  })
+  .check(
+    z.superRefine((event, ctx) => {
+      if (event.ultimatum && event.type !== "ultimatum") {
+        ctx.issues.push({
+          code: "custom",
+          path: ["ultimatum"],
+          message: "only an ultimatum event has an ultimatum",
+          input: event,
+        });
+      }
+      if (event.type === "ultimatum" && event.ultimatum && !event.ultimatum.period === !event.ultimatum.endsOn) {
+        ctx.issues.push({ code: "custom", path: ["ultimatum"], message: "give either period or endsOn", input: event });
+      }
+      if (event.ultimatum?.period) {
+        try {
+          assertPeriod(event.ultimatum.period, "ultimatum period");
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          ctx.issues.push({ code: "custom", path: ["ultimatum", "period"], message: error.message, input: event });
+        }
+      }
+      if (event.extension && event.type !== "extended") {
+        ctx.issues.push({
+          code: "custom",
+          path: ["extension"],
+          message: "only an extended event has an extension",
+          input: event,
+        });
+      }
+      if (event.type === "extended" && (!event.extension || !event.extension.extension === !event.extension.until)) {
+        ctx.issues.push({
+          code: "custom",
+          path: ["extension"],
+          message: "an extended event needs either extension or until",
+          input: event,
+        });
+      }
+    }),
+  );
+
+export type TreatyInput = z.infer<typeof treatyInput>;
+export type EventInput = z.infer<typeof eventInput>;
+
+const limit = z.string().check(
+  z.regex(/^\d{1,3}$/, "must be a whole number from 1 to 200"),
+  z.refine((v) => Number(v) >= 1 && Number(v) <= 200, "must be from 1 to 200"),
+);
+
+const typeList = z.string().check(
+  z.maxLength(400),
+  z.refine(
+    (v) => v.split(",").every((t) => (EVENT_TYPES as readonly string[]).includes(t.trim())),
+    `must be a comma-separated list of event types: ${EVENT_TYPES.join(", ")}`,
+  ),
+);
+
+export const historyQuery = z.strictObject({
+  from: z.optional(partialDate),
+  to: z.optional(partialDate),
+  type: z.optional(typeList),
+  party: z.optional(partyCode),
+  order: z.optional(z.enum(["asc", "desc"])),
+  limit: z.optional(limit),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
+});
+
+export const daysUntilExitQuery = z.strictObject({
+  asOf: z.optional(asOf),
+  tz: z.optional(timeZone),
+  party: z.optional(partyCode),
+  noticeOn: z.optional(civilDate),
+});
+
+export const deadlinesWindowQuery = z.strictObject({
+  from: z.optional(civilDate),
+  to: z.optional(civilDate),
+  kind: z.optional(z.enum(["withdrawal_effective", "term_expiry", "ultimatum_end", "earliest_notice"])),
+});
+
+export const noQuery = z.strictObject({});
