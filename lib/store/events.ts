@@ -3,6 +3,7 @@ import { deriveDeadlines, ruleRelevantTypes } from "#domain/deadlines";
 import { ConcurrentChangeError } from "#domain/errors";
 import { sortTimeline } from "#domain/timeline";
 import type { EventType, TimelineEvent } from "#domain/types";
+import { assertEventFitsTreaty } from "#domain/validation";
 import { dynamo, tableName } from "#store/client";
 import { type Item, N, readData, S, stringAttributes } from "#store/items";
 import { eventKey, eventRange, isEventSortKey } from "#store/keys";
@@ -64,6 +65,7 @@ const CONCURRENCY_ATTEMPTS = 5;
 export async function putEvent(event: StoredEvent, now: Date): Promise<{ event: StoredEvent; record: TreatyRecord }> {
   for (let attempt = 1; ; attempt++) {
     const before = await getTreaty(event.treatyId, { consistent: true });
+    assertEventFitsTreaty(before.treaty, event);
     const after = withEvent(before, event, now);
     try {
       await commitTreatyChange(

@@ -24,6 +24,8 @@ export function useLocalDynamoDb(endpoint: string, tableName: string): void {
     AWS_ACCESS_KEY_ID: "local",
     AWS_SECRET_ACCESS_KEY: "local",
     TABLE_NAME: tableName,
+    // Node 20 runs the local tools; Lambda runs Node 22. The SDK's upgrade notice is noise here.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   process.env.CURSOR_SECRET ??= randomBytes(24).toString("base64url");
 }
