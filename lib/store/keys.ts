@@ -8,7 +8,12 @@ import type { Deadline } from "#domain/types";
  * | treaty         | TREATY#<id>        | TREATY                                | TREATIES / <id>       |                                          |
  * | event          | TREATY#<id>        | EVENT#<date>#<eventId>                |                       |                                          |
  * | deadline       | TREATY#<id>        | DEADLINE#<kind>#<party>#<trigger>     |                       | DEADLINES#<year>#<shard> / <date>#<id>#… |
+ * | event ref      | TREATY#<id>        | EVENTID#<eventId>  (-> event SK)      |                       |                                          |
+ * | revision       | TREATY#<id>        | REVISION#<eventId>#<version>          | CORRECTIONS / <at>#…  |                                          |
  * | api key        | APIKEY#<sha256>    | APIKEY                                | APIKEYS / <createdAt> |                                          |
+ * | idempotency    | IDEMPOTENCY#<w>#<k>| IDEMPOTENCY                           |                       |                                          |
+ * | subscription   | SUBSCRIPTION#<id>  | SUBSCRIPTION                          | SUBSCRIPTIONS / <at>  |                                          |
+ * | delivery       | SUBSCRIPTION#<id>  | DELIVERY#<treaty>#<deadline>#<date>#<offset> |                |                                          |
  *
  * Event sort keys put the date first, so a Query on the treaty partition reads the
  * timeline in order; `1991` < `1991-05` < `1991-05-10` as strings, which is exactly
@@ -44,7 +49,7 @@ export function eventRange(from?: string, to?: string): { low: string; high: str
 
 export const isEventSortKey = (sk: string): boolean => sk.startsWith(EVENT);
 
-const deadlineIdentity = (d: Deadline) => `${d.kind}#${d.party ?? "-"}#${d.basis.triggerEventId ?? "-"}`;
+export const deadlineIdentity = (d: Deadline) => `${d.kind}#${d.party ?? "-"}#${d.basis.triggerEventId ?? "-"}`;
 
 export const deadlineKey = (treatyId: string, deadline: Deadline): Key => ({
   PK: `${TREATY}${treatyId}`,
@@ -74,3 +79,47 @@ export function deadlinePartitions(from: string, to: string): string[] {
 
 export const apiKeyKey = (hash: string): Key => ({ PK: `APIKEY#${hash}`, SK: "APIKEY" });
 export const apiKeyCatalogKey = (createdAt: string) => ({ GSI1PK: "APIKEYS", GSI1SK: createdAt });
+
+/** Points from an event id to its event's sort key, so a correction finds the event in one read. */
+export const eventRefKey = (treatyId: string, eventId: string): Key => ({
+  PK: `${TREATY}${treatyId}`,
+  SK: `EVENTID#${eventId}`,
+});
+
+/** Earlier revisions of an event, oldest first. */
+export const revisionKey = (treatyId: string, eventId: string, version: number): Key => ({
+  PK: `${TREATY}${treatyId}`,
+  SK: `REVISION#${eventId}#${String(version).padStart(6, "0")}`,
+});
+export const revisionPrefix = (eventId: string) => `REVISION#${eventId}#`;
+
+/** Corrections across treaties, newest first on GSI1. */
+export const CORRECTIONS_CATALOG = "CORRECTIONS";
+export const correctionCatalogKey = (at: string, treatyId: string, eventId: string) => ({
+  GSI1PK: CORRECTIONS_CATALOG,
+  GSI1SK: `${at}#${treatyId}#${eventId}`,
+});
+
+/** A write replayed with the same Idempotency-Key finds the first answer here. */
+export const idempotencyKey = (writerId: string, key: string): Key => ({
+  PK: `IDEMPOTENCY#${writerId}#${key}`,
+  SK: "IDEMPOTENCY",
+});
+
+export const subscriptionKey = (subscriptionId: string): Key => ({
+  PK: `SUBSCRIPTION#${subscriptionId}`,
+  SK: "SUBSCRIPTION",
+});
+export const SUBSCRIPTIONS_CATALOG = "SUBSCRIPTIONS";
+export const subscriptionCatalogKey = (createdAt: string, subscriptionId: string) => ({
+  GSI1PK: SUBSCRIPTIONS_CATALOG,
+  GSI1SK: `${createdAt}#${subscriptionId}`,
+});
+
+/** One ledger entry per (subscription, deadline on its date, offset): the exactly-once guard. */
+export const deliveryKey = (subscriptionId: string, treatyId: string, deadline: Deadline, offsetDays: number): Key => ({
+  PK: `SUBSCRIPTION#${subscriptionId}`,
+  SK: `DELIVERY#${treatyId}#${deadlineIdentity(deadline)}#${deadline.date}#${offsetDays}`,
+});
+
+export const API_KEYS_CATALOG = "APIKEYS";

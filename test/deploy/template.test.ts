@@ -58,7 +58,10 @@ describe("the packaged CloudFormation template", () => {
       const policies = role.Properties.Policies as Array<{ PolicyDocument: { Statement: Statement[] } }>;
       for (const statement of policies.flatMap((p) => p.PolicyDocument.Statement)) {
         const actions = [statement.Action].flat();
-        expect(actions.every((a) => !a.includes("*")), `${name} grants ${actions}`).toBe(true);
+        expect(
+          actions.every((a) => !a.includes("*")),
+          `${name} grants ${actions}`,
+        ).toBe(true);
         expect(JSON.stringify(statement.Resource), `${name} on *`).not.toMatch(/^"\*"$|"\*"/);
       }
     }

@@ -1,17 +1,27 @@
-import { describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { eventInput, treatyInput, uniqueId } from "../support/lambda.ts";
 
 /** Over HTTP, against the API that the global setup started with serverless-offline. */
 const base = inject("apiUrl");
 const key = inject("apiKey");
 
-async function get(path: string) {
+interface Answer {
+  status: number;
+  type: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
+  body: any;
+}
+
+async function get(path: string): Promise<Answer> {
   const response = await fetch(`${base}${path}`);
   return { status: response.status, type: response.headers.get("content-type"), body: await response.json() };
 }
 
-async function post(path: string, body: unknown, headers: Record<string, string> = { "x-api-key": key }) {
+async function post(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = { "x-api-key": key },
+): Promise<Answer> {
   const response = await fetch(`${base}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
@@ -39,8 +49,13 @@ describe("the API over HTTP", () => {
   });
 
   it("says the exit passed 152 days before 1 January 2020, and answers the 2026 what-if", async () => {
-    expect((await get("/treaties/inf/days-until-exit?asOf=2020-01-01")).body).toMatchObject({ daysUntil: -152, status: "passed" });
-    expect((await get("/treaties/inf/days-until-exit?noticeOn=2026-11-26")).body).toMatchObject({ exitDate: "2027-05-26" });
+    expect((await get("/treaties/inf/days-until-exit?asOf=2020-01-01")).body).toMatchObject({
+      daysUntil: -152,
+      status: "passed",
+    });
+    expect((await get("/treaties/inf/days-until-exit?noticeOn=2026-11-26")).body).toMatchObject({
+      exitDate: "2027-05-26",
+    });
   });
 
   it("walks the INF history two at a time from 1987-12-08 to 2019-08-02, each event once", async () => {

@@ -37,7 +37,9 @@ describe("add an event (in-process against DynamoDB Local)", () => {
   it("cancels the deadline when the notice is retracted", async () => {
     const treatyId = await givenTreaty();
     await addEvent(treatyId, { body: eventInput() });
-    await addEvent(treatyId, { body: eventInput({ date: "2019-03-01", type: "notice_retracted", title: "Notice withdrawn" }) });
+    await addEvent(treatyId, {
+      body: eventInput({ date: "2019-03-01", type: "notice_retracted", title: "Notice withdrawn" }),
+    });
     const { treaty } = await snapshot(treatyId);
     expect(treaty.deadlines.filter((d: { kind: string }) => d.kind === "withdrawal_effective")).toHaveLength(0);
   });
@@ -68,7 +70,11 @@ describe("add an event (in-process against DynamoDB Local)", () => {
     ["an oversized body", 413, { body: eventInput({ description: "x".repeat(40_000) }) }],
     ["a party the treaty does not have", 422, { body: eventInput({ party: "FR" }) }],
     ["an ultimatum detail on a notice", 400, { body: eventInput({ ultimatum: { period: { days: 60 } } }) }],
-    ["a negative ultimatum period", 400, { body: eventInput({ type: "ultimatum", ultimatum: { period: { days: -1 } } }) }],
+    [
+      "a negative ultimatum period",
+      400,
+      { body: eventInput({ type: "ultimatum", ultimatum: { period: { days: -1 } } }) },
+    ],
     ["an empty ultimatum period", 400, { body: eventInput({ type: "ultimatum", ultimatum: { period: {} } }) }],
     ["no API key", 401, { body: eventInput(), withKey: false }],
     ["a wrong API key", 401, { body: eventInput(), withKey: false, headers: { "x-api-key": "guess" } }],

@@ -9,7 +9,12 @@ describe("treaties (in-process against DynamoDB Local)", () => {
   it("answers GET /treaties/inf with the seeded treaty and its derived exit", async () => {
     const answer = await call(getTreaty, sampleEvent("get-treaty.json"));
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ id: "inf", shortName: "INF Treaty", signedOn: "1987-12-08", inForceOn: "1988-06-01" });
+    expect(answer.body).toMatchObject({
+      id: "inf",
+      shortName: "INF Treaty",
+      signedOn: "1987-12-08",
+      inForceOn: "1988-06-01",
+    });
     expect(answer.body.withdrawal).toMatchObject({ article: "Article XV(2)", noticePeriod: { months: 6 } });
     expect(answer.body.deadlines).toContainEqual(
       expect.objectContaining({ kind: "withdrawal_effective", date: "2019-08-02", party: "US" }),
@@ -29,7 +34,12 @@ describe("treaties (in-process against DynamoDB Local)", () => {
     const ids = answer.body.treaties.map((t: { id: string }) => t.id);
     expect(ids).toEqual(expect.arrayContaining(["inf", "abm"]));
     const inf = answer.body.treaties.find((t: { id: string }) => t.id === "inf");
-    expect(inf).toEqual({ id: "inf", name: expect.stringContaining("Intermediate-Range"), shortName: "INF Treaty", nextExit: null });
+    expect(inf).toEqual({
+      id: "inf",
+      name: expect.stringContaining("Intermediate-Range"),
+      shortName: "INF Treaty",
+      nextExit: null,
+    });
   });
 
   it("creates a treaty, answers 201 with it, and 409 when the id is taken", async () => {
@@ -37,7 +47,10 @@ describe("treaties (in-process against DynamoDB Local)", () => {
     const first = await call(createTreaty, sampleEvent("create-treaty.json", { body: treatyInput(id) }));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ id, version: 1, eventCount: 0, deadlines: [] });
-    const again = await call(createTreaty, sampleEvent("create-treaty.json", { body: treatyInput(id, { name: "Other" }) }));
+    const again = await call(
+      createTreaty,
+      sampleEvent("create-treaty.json", { body: treatyInput(id, { name: "Other" }) }),
+    );
     expect(again.status).toBe(409);
     const stored = await call(getTreaty, sampleEvent("get-treaty.json", { path: { treatyId: id } }));
     expect(stored.body.name).toBe(first.body.name);
@@ -48,7 +61,12 @@ describe("treaties (in-process against DynamoDB Local)", () => {
     const body = treatyInput(id, {
       inForceOn: "2011-02-05",
       term: { years: 10 },
-      withdrawal: { article: "Article XIV(3)", text: "Three months' notice.", noticePeriod: { months: 3 }, earliestNotice: { years: 1 } },
+      withdrawal: {
+        article: "Article XIV(3)",
+        text: "Three months' notice.",
+        noticePeriod: { months: 3 },
+        earliestNotice: { years: 1 },
+      },
     });
     expect((await call(createTreaty, sampleEvent("create-treaty.json", { body }))).status).toBe(201);
     const answer = await call(treatyDeadlines, sampleEvent("treaty-deadlines.json", { path: { treatyId: id } }));

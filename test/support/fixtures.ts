@@ -12,10 +12,7 @@ export async function givenTreaty(change: Record<string, unknown> = {}): Promise
 
 /** Adds an event through the real handler and returns the stored event. */
 export async function givenEvent(treatyId: string, change: Record<string, unknown> = {}) {
-  const answer = await call(
-    addEvent,
-    sampleEvent("add-event.json", { path: { treatyId }, body: eventInput(change) }),
-  );
+  const answer = await call(addEvent, sampleEvent("add-event.json", { path: { treatyId }, body: eventInput(change) }));
   if (answer.status !== 201) throw new Error(`could not add event: ${answer.text}`);
   return answer.body;
 }

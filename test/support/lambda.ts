@@ -15,7 +15,9 @@ export function sampleEvent(
     withKey?: boolean;
   } = {},
 ): APIGatewayProxyEventV2 {
-  const event = JSON.parse(readFileSync(new URL(`../../events/${file}`, import.meta.url), "utf8")) as APIGatewayProxyEventV2;
+  const event = JSON.parse(
+    readFileSync(new URL(`../../events/${file}`, import.meta.url), "utf8"),
+  ) as APIGatewayProxyEventV2;
   if (change.path) event.pathParameters = { ...event.pathParameters, ...change.path };
   if (change.query !== undefined) event.queryStringParameters = change.query ?? undefined;
   if (change.body !== undefined) event.body = JSON.stringify(change.body);
