@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { toProblem } from "#http/problem";
 import { log } from "#lib/log";
@@ -25,7 +26,7 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? "unknown";
     let result: HttpResult;
     try {
-      result = toResult(await route(event, context));
+      result = withCaching(event, toResult(await route(event, context)));
     } catch (error) {
       const outcome = toProblem(error, requestId);
       if (outcome.serverFault) {
@@ -60,6 +61,38 @@ function toResult(reply: Reply): HttpResult {
     headers: { "content-type": "application/json", ...reply.headers },
     ...(reply.body === undefined ? {} : { body: JSON.stringify(reply.body) }),
   };
+}
+
+/** Seconds a cache may keep a read; newsroom pages poll, and a minute of staleness is harmless. */
+const READ_MAX_AGE = 60;
+
+function headerOf(event: HttpEvent, name: string): string | undefined {
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+/**
+ * Reads carry a strong ETag (a hash of the exact body) and Cache-Control; a matching
+ * If-None-Match gets 304 with no body. Writes are never cached.
+ */
+function withCaching(event: HttpEvent, result: HttpResult): HttpResult {
+  const method = event.requestContext?.http?.method ?? "GET";
+  const headers = { ...(result.headers as Record<string, string>) };
+  if (method !== "GET" && method !== "HEAD") {
+    headers["cache-control"] ??= "no-store";
+    return { ...result, headers };
+  }
+  if (result.statusCode !== 200 || typeof result.body !== "string") return result;
+  const etag = `"${createHash("sha256").update(result.body).digest("base64url").slice(0, 32)}"`;
+  headers.etag = etag;
+  headers["cache-control"] ??= `public, max-age=${READ_MAX_AGE}`;
+  const ifNoneMatch = headerOf(event, "if-none-match");
+  const matches = ifNoneMatch
+    ?.split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .some((tag) => tag === etag || tag === "*");
+  if (matches) return { statusCode: 304, headers };
+  return { ...result, headers };
 }
 
 export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });

@@ -100,3 +100,19 @@ describe("treaties (in-process against DynamoDB Local)", () => {
     expect(answer.headers["www-authenticate"]).toContain("Bearer");
   });
 });
+
+describe("caching of reads", () => {
+  it("gives a read an ETag and Cache-Control, and answers 304 when If-None-Match matches", async () => {
+    const first = await call(getTreaty, sampleEvent("get-treaty.json"));
+    expect(first.headers.etag).toMatch(/^".+"$/);
+    expect(first.headers["cache-control"]).toContain("max-age");
+    const again = await call(
+      getTreaty,
+      sampleEvent("get-treaty.json", { headers: { "if-none-match": first.headers.etag ?? "" } }),
+    );
+    expect(again.status).toBe(304);
+    expect(again.text).toBe("");
+    const stale = await call(getTreaty, sampleEvent("get-treaty.json", { headers: { "if-none-match": '"stale"' } }));
+    expect(stale.status).toBe(200);
+  });
+});

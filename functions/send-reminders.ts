@@ -1,0 +1,2 @@
+/** Not built yet. */
+export const handler = async (): Promise<{ delivered: number }> => ({ delivered: 0 });
