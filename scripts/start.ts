@@ -14,6 +14,8 @@ const dbPath = persistIndex >= 0 ? (process.argv[persistIndex + 1] ?? ".dynamodb
 
 // DynamoDB Local on its usual port when free, so `npm run seed` and the AWS CLI find it.
 const dynamoPort = (await portIsFree(8000)) ? 8000 : undefined;
+// serverless-offline's Lambda endpoint, where `npm run remind` invokes the scheduled function.
+const lambdaPort = Number(process.env.LAMBDA_PORT ?? 3002);
 
 try {
   const stack = await startLocalStack({
@@ -36,6 +38,7 @@ try {
   console.log(`
 treaty-clock is running
   API             ${base}   (OpenAPI: ${base}/openapi.json)
+  Lambda invoke   http://localhost:${lambdaPort}   (scheduled functions; see npm run remind)
   DynamoDB Local  ${stack.dynamo.endpoint}  table ${stack.tableName}, ${dbPath ? `on disk in ${dbPath}` : "in memory"}
   Seed            ${stack.seed?.treatiesCreated ?? 0} treaties and ${stack.seed?.eventsCreated ?? 0} events loaded (${stack.seed?.unchanged ?? 0} already there)
   API key         ${apiKey}   (send as x-api-key; set API_KEY to choose another)

@@ -13,6 +13,7 @@ import { commitTreatyChange, getTreaty, type TreatyRecord } from "#store/treatie
  * Access patterns on events:
  * - putEvent(event)            TransactWriteItems: Put event if absent + treaty update (version) + deadline diff
  * - listHistory(id, page)      Query PK=TREATY#<id>, SK BETWEEN EVENT#<from> AND EVENT#<to>~  (one Query a page)
+ * - listWholeHistory(id)       the same Query, every page, for whole-timeline formats (capped)
  */
 export interface StoredEvent extends TimelineEvent {
   createdAt: string;
@@ -68,13 +69,13 @@ export async function putEvent(event: StoredEvent, now: Date): Promise<{ event: 
     assertEventFitsTreaty(before.treaty, event);
     const after = withEvent(before, event, now);
     try {
-      await commitTreatyChange(
+      const record = await commitTreatyChange(
         before,
         after,
         [{ Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(PK)" } }],
         () => new EventExistsError(event.id),
       );
-      return { event, record: after };
+      return { event, record };
     } catch (error) {
       if (!(error instanceof ConcurrentChangeError) || attempt >= CONCURRENCY_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
@@ -143,4 +144,27 @@ export async function listHistory(treatyId: string, query: HistoryQuery): Promis
     lastSortKey = output.LastEvaluatedKey.SK.S;
   }
   return { events, ...(lastSortKey ? { lastSortKey } : {}) };
+}
+
+/** Timelines longer than this are refused by whole-timeline formats rather than read without bound. */
+export const WHOLE_HISTORY_CAP = 2000;
+
+export class HistoryTooLongError extends Error {
+  constructor(readonly treatyId: string) {
+    super(`The timeline of ${treatyId} has more than ${WHOLE_HISTORY_CAP} events; page through /history instead.`);
+    this.name = "HistoryTooLongError";
+  }
+}
+
+/** Every event of a treaty, oldest first, for formats that need the whole timeline. */
+export async function listWholeHistory(treatyId: string): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  let after: string | undefined;
+  do {
+    const page = await listHistory(treatyId, { order: "asc", limit: 200, after });
+    events.push(...page.events);
+    if (events.length > WHOLE_HISTORY_CAP) throw new HistoryTooLongError(treatyId);
+    after = page.lastSortKey;
+  } while (after);
+  return events;
 }

@@ -11,7 +11,14 @@ import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
 import { type Item, N, readData, readNumber, S, stringAttributes } from "#store/items";
-import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treatyKey } from "#store/keys";
+import {
+  deadlineIdentity,
+  deadlineIndexKey,
+  deadlineKey,
+  TREATY_CATALOG,
+  treatyCatalogKey,
+  treatyKey,
+} from "#store/keys";
 
 /**
  * Access patterns on treaties:
@@ -34,6 +41,26 @@ export interface TreatyRecord {
   createdAt: string;
   updatedAt: string;
   createdBy?: string;
+  /**
+   * Per deadline identity, the date it last had and a sequence that rises each time that
+   * date changes: calendar feeds publish it as SEQUENCE so subscribed calendars update.
+   */
+  sequences?: Record<string, { date: string; sequence: number }>;
+}
+
+/** The sequences after `deadlines` replace the previous ones; entries are kept for removed deadlines. */
+export function nextSequences(
+  previous: TreatyRecord["sequences"],
+  deadlines: Deadline[],
+): NonNullable<TreatyRecord["sequences"]> {
+  const next = { ...previous };
+  for (const deadline of deadlines) {
+    const identity = deadlineIdentity(deadline);
+    const known = next[identity];
+    if (!known) next[identity] = { date: deadline.date, sequence: 0 };
+    else if (known.date !== deadline.date) next[identity] = { date: deadline.date, sequence: known.sequence + 1 };
+  }
+  return next;
 }
 
 /** What a deadline index item holds: enough to list deadlines across treaties without another read. */
@@ -108,9 +135,11 @@ export async function listTreaties(): Promise<TreatyRecord[]> {
 }
 
 export async function createTreaty(treaty: Treaty, createdBy: string | undefined, now: Date): Promise<TreatyRecord> {
+  const deadlines = deriveDeadlines(treaty, []);
   const record: TreatyRecord = {
     treaty,
-    deadlines: deriveDeadlines(treaty, []),
+    deadlines,
+    sequences: nextSequences(undefined, deadlines),
     ruleEvents: [],
     eventCount: 0,
     version: 1,
@@ -142,10 +171,11 @@ const sameDeadline = (a: Deadline, b: Deadline) => JSON.stringify(a) === JSON.st
  */
 export async function commitTreatyChange(
   before: TreatyRecord,
-  after: TreatyRecord,
+  proposed: TreatyRecord,
   items: TransactWriteItem[],
   onItemConditionFailed: (index: number) => Error,
-): Promise<void> {
+): Promise<TreatyRecord> {
+  const after: TreatyRecord = { ...proposed, sequences: nextSequences(before.sequences, proposed.deadlines) };
   const removed = before.deadlines.filter(
     (old) => !after.deadlines.some((d) => deadlineKey(after.treaty.id, d).SK === deadlineKey(before.treaty.id, old).SK),
   );
@@ -167,6 +197,7 @@ export async function commitTreatyChange(
   ];
   try {
     await dynamo.send(new TransactWriteItemsCommand({ TransactItems: transaction }));
+    return after;
   } catch (error) {
     const codes = cancellationCodes(error);
     if (!codes) throw error;

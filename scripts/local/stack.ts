@@ -49,12 +49,14 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
 export interface RunningApi {
   url: string;
   port: number;
+  /** serverless-offline's Lambda invoke endpoint, for scheduled functions. */
+  lambdaPort: number;
   stop(): Promise<void>;
 }
 
 /** Starts serverless-offline (through osls) on `port`, and resolves when it answers. */
-export async function startApi(options: { port: number; quiet?: boolean }): Promise<RunningApi> {
-  const lambdaPort = await freePort();
+export async function startApi(options: { port: number; lambdaPort?: number; quiet?: boolean }): Promise<RunningApi> {
+  const lambdaPort = options.lambdaPort ?? (await freePort());
   const child: ChildProcess = spawn(
     process.execPath,
     [`${ROOT}node_modules/osls/bin/serverless.js`, "offline", "start", "--stage", LOCAL_STAGE],
@@ -79,7 +81,12 @@ export async function startApi(options: { port: number; quiet?: boolean }): Prom
   );
   await Promise.race([waitForPort(options.port, 120_000), exited]);
   exited.catch(() => {});
-  return { url: `http://localhost:${options.port}`, port: options.port, stop: () => stopProcess(child) };
+  return {
+    url: `http://localhost:${options.port}`,
+    port: options.port,
+    lambdaPort,
+    stop: () => stopProcess(child),
+  };
 }
 
 export interface LocalStack {
@@ -98,6 +105,7 @@ export async function startLocalStack(options: {
   seed?: boolean;
   apiKey?: { key: string; name: string };
   apiPort?: number;
+  lambdaPort?: number;
   quietApi?: boolean;
 }): Promise<LocalStack> {
   const dynamo = await startDynamoDbLocal({ dbPath: options.dbPath, port: options.dynamoPort });
@@ -112,7 +120,8 @@ export async function startLocalStack(options: {
     await ensureTable(dynamo.endpoint, tableName);
     const seed = options.seed === false ? undefined : await loadSeed();
     if (options.apiKey) await provisionApiKey(options.apiKey.key, options.apiKey.name);
-    if (options.apiPort !== undefined) api = await startApi({ port: options.apiPort, quiet: options.quietApi });
+    if (options.apiPort !== undefined)
+      api = await startApi({ port: options.apiPort, lambdaPort: options.lambdaPort, quiet: options.quietApi });
     return { dynamo, tableName, seed, api, stop };
   } catch (error) {
     await stop();
