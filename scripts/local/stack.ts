@@ -1,13 +1,18 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
 import { provisionApiKey } from "./api-key.ts";
 import { type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { freePort, waitForPort } from "./ports.ts";
 import { killWithParent, stopProcess } from "./processes.ts";
 import { loadSeed, type SeedReport } from "./seed-data.ts";
-import { createTableInput } from "./table-definition.ts";
+import { createTableInput, timeToLiveInput } from "./table-definition.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const LOCAL_STAGE = "local";
@@ -41,6 +46,8 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   } catch (error) {
     if (!(error instanceof Error) || error.name !== "ResourceNotFoundException") throw error;
     await client.send(new CreateTableCommand(createTableInput(tableName)));
+    const ttl = timeToLiveInput(tableName);
+    if (ttl) await client.send(new UpdateTimeToLiveCommand(ttl));
   } finally {
     client.destroy();
   }

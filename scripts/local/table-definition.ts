@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+import type { CreateTableCommandInput, UpdateTimeToLiveCommandInput } from "@aws-sdk/client-dynamodb";
 import { parse } from "yaml";
 
 /**
@@ -41,4 +41,12 @@ export function createTableInput(tableName: string, file = SERVERLESS_YML): Crea
     KeySchema: table.KeySchema,
     GlobalSecondaryIndexes: table.GlobalSecondaryIndexes,
   };
+}
+
+/** The table's time-to-live setting as deployed, if it has one. */
+export function timeToLiveInput(tableName: string, file = SERVERLESS_YML): UpdateTimeToLiveCommandInput | undefined {
+  const spec = deployedTableResource(file).Properties.TimeToLiveSpecification as
+    | { AttributeName: string; Enabled: boolean }
+    | undefined;
+  return spec ? { TableName: tableName, TimeToLiveSpecification: spec } : undefined;
 }
