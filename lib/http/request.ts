@@ -6,6 +6,8 @@ import { SLUG_PATTERN } from "#http/patterns";
 
 export const MAX_BODY_BYTES = 32 * 1024;
 export const MAX_JSON_DEPTH = 8;
+/** Ids in paths are slugs and UUIDs; anything this long is not one. */
+export const MAX_PATH_PARAMETER_LENGTH = 256;
 
 function header(event: HttpEvent, name: string): string | undefined {
   const headers = event.headers ?? {};
@@ -55,21 +57,52 @@ function jsonDepth(text: string): number {
   return max;
 }
 
-/** Reads a JSON body: size, media type, depth and syntax checked before the schema. */
+/** Keys that would reach an object's prototype if the value were ever merged or assigned. */
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+// A lone surrogate is not text: it cannot be encoded as UTF-8 and would be stored as a replacement character.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+class HostileJsonError extends Error {}
+
+/** JSON.parse's reviver: refuses prototype keys and strings that are not well-formed Unicode. */
+function guarded(key: string, value: unknown): unknown {
+  if (FORBIDDEN_KEYS.has(key)) throw new HostileJsonError(`the field name "${key}" is not allowed`);
+  if (typeof value === "string" && LONE_SURROGATE.test(value)) {
+    throw new HostileJsonError("a string holds a lone surrogate, which is not valid Unicode");
+  }
+  return value;
+}
+
+/** application/json or application/<something>+json, in UTF-8 when a charset is given. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+function isJsonContentType(contentType: string): boolean {
+  if (!JSON_MEDIA_TYPE.test(contentType)) return false;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  return charset === undefined || /^utf-?8$/i.test(charset);
+}
+
+/** Reads a JSON body: size, media type, depth, syntax and hostile keys checked before the schema. */
 export function readJsonBody<S extends z.ZodMiniType>(event: HttpEvent, schema: S): z.infer<S> {
   const raw = event.body ?? "";
+  // Refuse an oversized body before decoding or measuring it: base64 is 4 characters for 3 bytes.
+  if (raw.length > (event.isBase64Encoded ? Math.ceil(MAX_BODY_BYTES / 3) * 4 + 4 : MAX_BODY_BYTES)) {
+    throw new PayloadTooLargeError(MAX_BODY_BYTES);
+  }
   const text = event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw;
   if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
   const contentType = header(event, "content-type");
-  if (contentType && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  if (contentType !== undefined && !isJsonContentType(contentType)) throw new UnsupportedMediaTypeError();
   if (text.trim() === "") throw new BadRequestError("The request body is empty; send a JSON object.");
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
     throw new BadRequestError(`The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text, guarded);
   } catch (error) {
+    if (error instanceof HostileJsonError) throw new BadRequestError(`The request body is refused: ${error.message}.`);
     throw new BadRequestError(`The request body is not valid JSON: ${(error as Error).message}`);
   }
   return parseWith(schema, value, "request body");
@@ -82,6 +115,9 @@ export function readQuery<S extends z.ZodMiniType>(event: HttpEvent, schema: S):
 export function pathParameter(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new BadRequestError(`The path needs a ${name}.`);
+  if (value.length > MAX_PATH_PARAMETER_LENGTH) {
+    throw new BadRequestError(`The ${name} in the path is longer than ${MAX_PATH_PARAMETER_LENGTH} characters.`);
+  }
   try {
     return decodeURIComponent(value);
   } catch {

@@ -12,9 +12,11 @@ import { SLUG_PATTERN } from "#http/patterns";
  * client sees are the domain's actionable ones.
  */
 
-// Control characters other than tab and newline have no place in a newsroom's record.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u2028\u2029]*$/;
+// Control characters (C0 other than tab and newlines, DEL, C1) and lone surrogates have no
+// place in a newsroom's record.
+const NO_CONTROL_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /^(?:[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 
 const domainCheck = (check: (value: string) => unknown) =>
   z.superRefine((value: string, ctx) => {
@@ -87,6 +89,7 @@ export const source = z.strictObject({
   url: z.string().check(
     z.maxLength(2048),
     z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, "must be an http or https URL"),
+    z.regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
     z.refine((v) => URL.canParse(v), "must be a valid URL"),
   ),
   title: z.optional(text(300)),
