@@ -1,7 +1,34 @@
-import { HttpError } from "#http/errors";
-import { httpHandler } from "#http/handler";
+import { requireWriter } from "#http/auth";
+import {
+  applyCorrection,
+  eventCorrection,
+  eventIdFrom,
+  expectedVersionFrom,
+  PreconditionFailedError,
+} from "#http/correction-schemas";
+import { httpHandler, ok } from "#http/handler";
+import { readJsonBody, treatyIdFrom } from "#http/request";
+import { correctEvent, VersionMismatchError } from "#store/events";
 
-/** Not built yet: answers 501 so the route exists and says so. */
-export const handler = httpHandler(async () => {
-  throw new HttpError(501, "Not implemented", "This route is not available yet.");
+/**
+ * PATCH /treaties/{treatyId}/events/{eventId} (key, If-Match: <version>): corrects an event with a
+ * reason. The previous version is kept as a revision and the deadlines follow, in one transaction.
+ */
+export const handler = httpHandler(async (event) => {
+  const writer = await requireWriter(event);
+  const treatyId = treatyIdFrom(event);
+  const eventId = eventIdFrom(event, treatyId);
+  const expectedVersion = expectedVersionFrom(event, { required: true });
+  const correction = readJsonBody(event, eventCorrection);
+  try {
+    const { event: corrected } = await correctEvent(
+      { treatyId, eventId, expectedVersion, by: writer.id, reason: correction.reason },
+      (current) => applyCorrection(current, correction),
+      new Date(),
+    );
+    return ok(corrected);
+  } catch (error) {
+    if (error instanceof VersionMismatchError) throw new PreconditionFailedError(error.message);
+    throw error;
+  }
 });

@@ -1,7 +1,18 @@
-import { HttpError } from "#http/errors";
-import { httpHandler } from "#http/handler";
+import { eventIdFrom, revisionView } from "#http/correction-schemas";
+import { httpHandler, ok } from "#http/handler";
+import { readQuery, treatyIdFrom } from "#http/request";
+import { noQuery } from "#http/schemas";
+import { getEvent } from "#store/events";
+import { listRevisions } from "#store/revisions";
 
-/** Not built yet: answers 501 so the route exists and says so. */
-export const handler = httpHandler(async () => {
-  throw new HttpError(501, "Not implemented", "This route is not available yet.");
+/**
+ * GET /treaties/{treatyId}/events/{eventId}/revisions: the event as it is now and every earlier
+ * version, oldest first, each with who replaced it, when and why.
+ */
+export const handler = httpHandler(async (event) => {
+  readQuery(event, noQuery);
+  const treatyId = treatyIdFrom(event);
+  const eventId = eventIdFrom(event, treatyId);
+  const [current, revisions] = await Promise.all([getEvent(treatyId, eventId), listRevisions(treatyId, eventId)]);
+  return ok({ treatyId, eventId, current, revisions: revisions.map(revisionView) });
 });

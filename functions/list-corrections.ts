@@ -1,7 +1,15 @@
-import { HttpError } from "#http/errors";
-import { httpHandler } from "#http/handler";
+import { correctionsCursor, correctionsQuery, correctionView, positionFromCursor } from "#http/correction-schemas";
+import { httpHandler, ok } from "#http/handler";
+import { readQuery } from "#http/request";
+import { listCorrections } from "#store/revisions";
 
-/** Not built yet: answers 501 so the route exists and says so. */
-export const handler = httpHandler(async () => {
-  throw new HttpError(501, "Not implemented", "This route is not available yet.");
+/** GET /corrections: corrections and retractions across treaties, newest first. One Query a page. */
+export const handler = httpHandler(async (event) => {
+  const query = readQuery(event, correctionsQuery);
+  const before = query.cursor === undefined ? undefined : positionFromCursor(query.cursor);
+  const page = await listCorrections(Number(query.limit ?? 20), before);
+  return ok({
+    corrections: page.revisions.map(correctionView),
+    nextCursor: page.last ? correctionsCursor(page.last) : null,
+  });
 });

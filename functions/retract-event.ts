@@ -1,7 +1,28 @@
-import { HttpError } from "#http/errors";
-import { httpHandler } from "#http/handler";
+import { requireWriter } from "#http/auth";
+import { eventIdFrom, eventRetraction, expectedVersionFrom, PreconditionFailedError } from "#http/correction-schemas";
+import { httpHandler, ok } from "#http/handler";
+import { readJsonBody, treatyIdFrom } from "#http/request";
+import { retractEvent, VersionMismatchError } from "#store/events";
 
-/** Not built yet: answers 501 so the route exists and says so. */
-export const handler = httpHandler(async () => {
-  throw new HttpError(501, "Not implemented", "This route is not available yet.");
+/**
+ * DELETE /treaties/{treatyId}/events/{eventId} (key, body {reason}, If-Match optional): retracts an
+ * event. It stays in the history marked `retracted`, with who, when and why, and stops counting
+ * for deadlines; nothing disappears.
+ */
+export const handler = httpHandler(async (event) => {
+  const writer = await requireWriter(event);
+  const treatyId = treatyIdFrom(event);
+  const eventId = eventIdFrom(event, treatyId);
+  const expectedVersion = expectedVersionFrom(event, { required: false });
+  const { reason } = readJsonBody(event, eventRetraction);
+  try {
+    const { event: retracted } = await retractEvent(
+      { treatyId, eventId, expectedVersion, by: writer.id, reason },
+      new Date(),
+    );
+    return ok(retracted);
+  } catch (error) {
+    if (error instanceof VersionMismatchError) throw new PreconditionFailedError(error.message);
+    throw error;
+  }
 });
