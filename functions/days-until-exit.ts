@@ -1,7 +1,7 @@
 import { civilDateAt } from "#domain/civil-date";
 import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
-import { httpHandler, ok } from "#http/handler";
+import { httpHandler, ok, type Reply } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { daysUntilExitQuery } from "#http/schemas";
 import { getTreaty } from "#store/treaties";
@@ -9,6 +9,7 @@ import { getTreaty } from "#store/treaties";
 /**
  * GET /treaties/{treatyId}/days-until-exit: how many days until the treaty's exit takes
  * effect, as of a date, with the rule and the arithmetic. One GetItem whatever the history.
+ * `format=text` answers with the one AP-style sentence instead.
  */
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
@@ -20,6 +21,14 @@ export const handler = httpHandler(async (event) => {
   const exit = query.noticeOn
     ? whatIfNotice(treaty, query.noticeOn, query.party)
     : selectExit(deadlines, asOf, query.party);
+  if (query.format === "text") {
+    const { exitSentence, whatIfSentence } = await import("#formats/ap-style");
+    if (!exit) return plainText(exitSentence(treaty, undefined));
+    const { daysUntil } = countdown(exit.date, asOf, timeZone);
+    const party = exit.party ?? query.party;
+    const counted = { kind: exit.kind, date: exit.date, daysUntil, ...(party ? { party } : {}) };
+    return plainText(query.noticeOn ? whatIfSentence(treaty, query.noticeOn, counted) : exitSentence(treaty, counted));
+  }
   if (!exit) {
     return ok({
       treatyId,
@@ -51,3 +60,6 @@ export const handler = httpHandler(async (event) => {
     basis: exit.basis,
   });
 });
+
+/** The sentence alone, ready to paste into copy. */
+const plainText = (sentence: string): Reply => ({ status: 200, text: sentence });

@@ -1,7 +1,58 @@
+import { civilDateAt } from "#domain/civil-date";
+import { countdown, selectExit } from "#domain/countdown";
+import { assertParty } from "#domain/validation";
+import { exitSentence } from "#formats/ap-style";
+import { renderEmbed } from "#formats/embed";
 import { HttpError } from "#http/errors";
+import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
+import { readQuery, treatyIdFrom } from "#http/request";
+import { HistoryTooLongError, listWholeHistory, type StoredEvent } from "#store/events";
+import { getTreaty } from "#store/treaties";
 
-/** Not built yet: answers 501 so the route exists and says so. */
-export const handler = httpHandler(async () => {
-  throw new HttpError(501, "Not implemented", "This route is not available yet.");
+/**
+ * GET /treaties/{treatyId}/embed: a self-contained page for a CMS iframe: the countdown
+ * sentence (as days-until-exit counts it) over the sourced timeline, opened at the event
+ * nearest the as-of date. One GetItem and the history Query.
+ */
+export const handler = httpHandler(async (event) => {
+  const treatyId = treatyIdFrom(event);
+  const query = readQuery(event, embedQuery);
+  const timeZone = query.tz ?? "UTC";
+  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), readWholeHistory(treatyId)]);
+  if (query.party) assertParty(treaty, query.party);
+  const exit = selectExit(deadlines, asOf, query.party);
+  const party = exit?.party ?? query.party;
+  const sentence = exitSentence(
+    treaty,
+    exit && {
+      kind: exit.kind,
+      date: exit.date,
+      daysUntil: countdown(exit.date, asOf, timeZone).daysUntil,
+      ...(party ? { party } : {}),
+    },
+  );
+  const page = renderEmbed({ treaty, events, sentence, asOf });
+  return {
+    status: 200,
+    text: page.html,
+    contentType: "text/html; charset=utf-8",
+    // No X-Frame-Options: the page is made for iframes; the CSP's frame-ancestors governs framing.
+    headers: {
+      "content-security-policy": page.contentSecurityPolicy,
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "no-referrer",
+    },
+  };
 });
+
+async function readWholeHistory(treatyId: string): Promise<StoredEvent[]> {
+  try {
+    return await listWholeHistory(treatyId);
+  } catch (error) {
+    if (error instanceof HistoryTooLongError)
+      throw new HttpError(422, "Timeline too long for one answer", error.message);
+    throw error;
+  }
+}

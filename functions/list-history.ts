@@ -1,16 +1,16 @@
-import type { EventType } from "#domain/types";
+import type { EventType, Treaty } from "#domain/types";
 import { openCursor, sealCursor } from "#http/cursor";
-import { BadRequestError } from "#http/errors";
-import { httpHandler, ok } from "#http/handler";
+import { BadRequestError, HttpError } from "#http/errors";
+import { httpHandler, ok, type Reply } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { historyQuery } from "#http/schemas";
 import { requiredEnv } from "#lib/config";
-import { listHistory } from "#store/events";
+import { HistoryTooLongError, listHistory, listWholeHistory, type StoredEvent } from "#store/events";
 import { getTreaty } from "#store/treaties";
 
 const cursorSecret = requiredEnv("CURSOR_SECRET", "set it to a random string that signs history cursors.");
 
-/** GET /treaties/{treatyId}/history: the timeline, one Query a page. */
+/** GET /treaties/{treatyId}/history: the timeline, one Query a page; or the whole of it as TimelineJS or CSV. */
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, historyQuery);
@@ -18,6 +18,9 @@ export const handler = httpHandler(async (event) => {
     throw new BadRequestError(`from (${query.from}) is after to (${query.to}).`);
   }
   const types = query.type?.split(",").map((type) => type.trim() as EventType);
+  if (query.format === "timelinejs" || query.format === "csv") {
+    return wholeTimeline(treatyId, query.format, { ...query, types });
+  }
   const order = query.order ?? "asc";
   const fingerprint = JSON.stringify([treatyId, query.from, query.to, types, query.party, order]);
   const after = query.cursor ? openCursor(cursorSecret, fingerprint, query.cursor) : undefined;
@@ -38,3 +41,68 @@ export const handler = httpHandler(async (event) => {
     nextCursor: page.lastSortKey ? sealCursor(cursorSecret, fingerprint, page.lastSortKey) : null,
   });
 });
+
+interface TimelineFilters {
+  from?: string;
+  to?: string;
+  types?: EventType[];
+  party?: string;
+  cursor?: string;
+  limit?: string;
+  order?: string;
+}
+
+/**
+ * The whole timeline in a newsroom format. The format modules load only here, so the JSON
+ * pages do not pay for them at cold start.
+ */
+async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", filters: TimelineFilters): Promise<Reply> {
+  const paging = (["cursor", "limit", "order"] as const).filter((name) => filters[name] !== undefined);
+  if (paging.length > 0) {
+    throw new BadRequestError(
+      `format=${format} is the whole timeline, oldest first, in one answer; leave out ${paging.join(", ")}.`,
+      paging.map((name) => ({ path: name, message: `not used with format=${format}` })),
+    );
+  }
+  const [{ treaty }, events] = await Promise.all([getTreaty(treatyId), readWholeHistory(treatyId)]);
+  const shown = events.filter((event) => matches(event, filters));
+  // A treaty still in force has an era that runs to today (UTC), so the answer changes once a day.
+  const options = { eraEvents: events, today: new Date().toISOString().slice(0, 10) };
+  if (format === "timelinejs") {
+    const { toTimelineJs } = await import("#formats/timelinejs");
+    return ok(toTimelineJs(treaty, shown, options));
+  }
+  const { toTimelineCsv } = await import("#formats/csv");
+  return {
+    status: 200,
+    text: toTimelineCsv(treaty, shown, options),
+    contentType: "text/csv; charset=utf-8",
+    headers: { "content-disposition": `attachment; filename="${csvFileName(treaty)}"` },
+  };
+}
+
+/** Treaty ids are slugs, so the name needs no quoting beyond the quotes around it. */
+const csvFileName = (treaty: Treaty) => `${treaty.id}-timeline.csv`;
+
+async function readWholeHistory(treatyId: string): Promise<StoredEvent[]> {
+  try {
+    return await listWholeHistory(treatyId);
+  } catch (error) {
+    if (error instanceof HistoryTooLongError)
+      throw new HttpError(422, "Timeline too long for one answer", error.message);
+    throw error;
+  }
+}
+
+/**
+ * The same filters as a history page: `from` and `to` compare like the sort key, so `to=2019`
+ * takes in all of 2019 and `from=1991-05` leaves out an event dated only `1991`.
+ */
+function matches(event: StoredEvent, filters: TimelineFilters): boolean {
+  const position = `${event.date}#${event.id}`;
+  if (filters.from !== undefined && position < filters.from) return false;
+  if (filters.to !== undefined && position > `${filters.to}~`) return false;
+  if (filters.types && !filters.types.includes(event.type)) return false;
+  if (filters.party !== undefined && event.party !== filters.party) return false;
+  return true;
+}

@@ -61,7 +61,7 @@ export function toTimelineCsv(treaty: Treaty, events: TimelineEvent[], options: 
     { Headline: escapeHtml(treaty.shortName), Text: treatyTitleHtml(treaty), Type: "title" },
     ...sortEvents(events).map((event) => eventRow(event, options)),
   ];
-  const era = inForceEra(treaty, events, options.today);
+  const era = inForceEra(treaty, options.eraEvents ?? events, options.today);
   if (era) {
     const start = timelineJsDate(era.start);
     const end = timelineJsDate(era.end);

@@ -43,9 +43,20 @@ const DEFAULT_ALARM_DAYS = [7, 1] as const;
 const ALARM_HOUR = 9;
 const SECONDS_PER_DAY = 86_400;
 
-/** The UID of a deadline: the same whatever date the deadline falls on. */
+/**
+ * Deadlines whose calendar entry outlives the event that set them off: a party has one withdrawal
+ * (a later notice replaces the earlier one) and a treaty one term (each extension moves it).
+ */
+const ONE_ENTRY_PER_PARTY: ReadonlySet<DeadlineKind> = new Set(["withdrawal_effective", "term_expiry"]);
+
+/**
+ * The UID of a deadline: the same whatever date the deadline falls on, and for a party's
+ * withdrawal or the treaty's term, the same whichever notice or extension set the date.
+ */
 export function deadlineUid(treatyId: string, deadline: Deadline): string {
-  return `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
+  const entry = `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}`;
+  if (ONE_ENTRY_PER_PARTY.has(deadline.kind)) return `${entry}@treaty-clock`;
+  return `${entry}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
 }
 
 /** "INF Treaty: U.S. withdrawal takes effect". */
@@ -63,6 +74,37 @@ export function deadlineSummary(entry: Pick<CalendarEntry, "treaty" | "deadline"
 export function deadlineSequence(previous: { date: string; sequence: number } | undefined, date: string): number {
   if (previous === undefined) return 0;
   return previous.date === date ? previous.sequence : previous.sequence + 1;
+}
+
+export type StoredSequences = Readonly<Record<string, { date: string; sequence: number }>>;
+
+/**
+ * The SEQUENCE of a deadline's calendar entry, from the sequences the store keeps per deadline
+ * identity (`identityOf`, which ends in the triggering event's id).
+ *
+ * A withdrawal or term entry keeps its UID when a new notice or extension replaces the trigger,
+ * yet the store starts a fresh identity at 0 for it. So such an entry adds up every identity
+ * that differs from its own only in the trigger: their own date changes, plus one for each
+ * replacement. The store never drops an identity nor lowers a sequence, so this never falls.
+ */
+export function calendarSequence(
+  deadline: Deadline,
+  sequences: StoredSequences | undefined,
+  identityOf: (deadline: Deadline) => string,
+): number {
+  const own = deadlineSequence(sequences?.[identityOf(deadline)], deadline.date);
+  if (!ONE_ENTRY_PER_PARTY.has(deadline.kind) || sequences === undefined) return own;
+  const withTrigger = (triggerEventId: string) =>
+    identityOf({ ...deadline, basis: { ...deadline.basis, triggerEventId } });
+  // The identity with an empty trigger is the stem every trigger of this kind and party extends.
+  const stem = withTrigger("");
+  if (!withTrigger("x").startsWith(stem)) return own;
+  const identity = identityOf(deadline);
+  let sequence = own;
+  for (const [other, known] of Object.entries(sequences)) {
+    if (other !== identity && other.startsWith(stem)) sequence += known.sequence + 1;
+  }
+  return sequence;
 }
 
 export function toCalendar(input: CalendarInput): string {

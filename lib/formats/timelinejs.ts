@@ -51,6 +51,11 @@ export interface TimelineJsOptions {
    * with no withdrawal, termination or expiry on record, no era is drawn.
    */
   today?: CivilDateString;
+  /**
+   * The events the in-force era is read from, when `events` is a filtered part of the timeline
+   * (a filter must not hide the withdrawal that ended the treaty). Default: `events`.
+   */
+  eraEvents?: TimelineEvent[];
 }
 
 /** Event types that end the treaty's life in force (for everyone or for the last party). */
@@ -66,7 +71,7 @@ export function toTimelineJs(
     events: sortEvents(events).map((event) => eventSlide(event, options.eventTypeLabels)),
     scale: "human",
   };
-  const era = inForceEra(treaty, events, options.today);
+  const era = inForceEra(treaty, options.eraEvents ?? events, options.today);
   if (era) {
     document.eras = [
       { start_date: timelineJsDate(era.start), end_date: timelineJsDate(era.end), text: { headline: "In force" } },

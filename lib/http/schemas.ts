@@ -201,6 +201,7 @@ export const historyQuery = z.strictObject({
   order: z.optional(z.enum(["asc", "desc"])),
   limit: z.optional(limit),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
+  format: z.optional(z.enum(["json", "timelinejs", "csv"], "must be json, timelinejs or csv")),
 });
 
 export const daysUntilExitQuery = z.strictObject({
@@ -208,6 +209,7 @@ export const daysUntilExitQuery = z.strictObject({
   tz: z.optional(timeZone),
   party: z.optional(partyCode),
   noticeOn: z.optional(civilDate),
+  format: z.optional(z.enum(["json", "text"], "must be json or text")),
 });
 
 export const deadlinesWindowQuery = z.strictObject({

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import type { Deadline } from "#domain/types";
-import { deadlineSequence, deadlineUid, toCalendar } from "#lib/formats/ics";
+import { calendarSequence, deadlineSequence, deadlineUid, toCalendar } from "#lib/formats/ics";
 import { infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
 
 function parseCalendar(text: string) {
@@ -54,11 +54,27 @@ describe("iCalendar feed", () => {
     const before = usWithdrawalDeadline();
     const after = { ...before, date: "2019-09-02" };
     const uidOf = (d: Deadline) => new ICAL.Event(parseCalendar(calendarFor(d)).events[0]).uid;
-    expect(uidOf(before)).toBe("inf-withdrawal_effective-US-ev-notice@treaty-clock");
+    expect(uidOf(before)).toBe("inf-withdrawal_effective-US@treaty-clock");
     expect(uidOf(after)).toBe(uidOf(before));
-    expect(
-      deadlineUid("inf", { ...before, party: undefined, basis: { ...before.basis, triggerEventId: undefined } }),
-    ).toBe("inf-withdrawal_effective-all-treaty@treaty-clock");
+    expect(deadlineUid("inf", { ...before, party: undefined })).toBe("inf-withdrawal_effective-all@treaty-clock");
+  });
+
+  it("keeps a party's withdrawal under one UID when a later notice replaces the earlier one", () => {
+    const first = usWithdrawalDeadline();
+    const later = { ...first, date: "2019-09-15", basis: { ...first.basis, triggerEventId: "ev-later-notice" } };
+    expect(deadlineUid("inf", later)).toBe(deadlineUid("inf", first));
+    expect(deadlineUid("inf", { ...first, party: "RU" })).not.toBe(deadlineUid("inf", first));
+  });
+
+  it("gives each ultimatum its own UID, named by the event that set it", () => {
+    const ultimatum = (triggerEventId: string): Deadline => ({
+      kind: "ultimatum_end",
+      date: "2019-02-02",
+      party: "US",
+      basis: { ...usWithdrawalDeadline().basis, triggerEventId },
+    });
+    expect(deadlineUid("inf", ultimatum("ev-60-days"))).toBe("inf-ultimatum_end-US-ev-60-days@treaty-clock");
+    expect(deadlineUid("inf", ultimatum("ev-other"))).not.toBe(deadlineUid("inf", ultimatum("ev-60-days")));
   });
 
   it("carries the given SEQUENCE", () => {
@@ -70,6 +86,55 @@ describe("iCalendar feed", () => {
     expect(deadlineSequence(undefined, "2019-08-02")).toBe(0);
     expect(deadlineSequence({ date: "2019-08-02", sequence: 2 }, "2019-08-02")).toBe(2);
     expect(deadlineSequence({ date: "2019-08-02", sequence: 2 }, "2019-09-02")).toBe(3);
+  });
+
+  describe("SEQUENCE from the store's per-deadline sequences", () => {
+    // The store's identity: kind, party and trigger, as lib/store/keys.ts spells it.
+    const identity = (d: Deadline) => `${d.kind}#${d.party ?? "-"}#${d.basis.triggerEventId ?? "-"}`;
+    const first = usWithdrawalDeadline();
+    const later = { ...first, date: "2019-09-15", basis: { ...first.basis, triggerEventId: "ev-later" } };
+
+    it("is the deadline's own sequence while one event has set it", () => {
+      expect(calendarSequence(first, { [identity(first)]: { date: first.date, sequence: 2 } }, identity)).toBe(2);
+      expect(calendarSequence(first, undefined, identity)).toBe(0);
+    });
+
+    it("rises by one when a later notice replaces the earlier one, and never falls", () => {
+      const sequences = {
+        [identity(first)]: { date: first.date, sequence: 0 },
+        [identity(later)]: { date: later.date, sequence: 0 },
+      };
+      expect(calendarSequence(later, sequences, identity)).toBe(1);
+      const third = { ...first, date: "2019-10-01", basis: { ...first.basis, triggerEventId: "ev-third" } };
+      const more = { ...sequences, [identity(third)]: { date: third.date, sequence: 0 } };
+      expect(calendarSequence(third, more, identity)).toBe(2);
+      // Back to the first notice (the later ones withdrawn): still above every earlier answer.
+      expect(calendarSequence(first, more, identity)).toBeGreaterThanOrEqual(2);
+    });
+
+    it("counts only the same party's withdrawals", () => {
+      const russian = { ...first, party: "RU", basis: { ...first.basis, triggerEventId: "ev-ru" } };
+      const sequences = {
+        [identity(first)]: { date: first.date, sequence: 0 },
+        [identity(russian)]: { date: russian.date, sequence: 4 },
+      };
+      expect(calendarSequence(first, sequences, identity)).toBe(0);
+      expect(calendarSequence(russian, sequences, identity)).toBe(4);
+    });
+
+    it("counts an ultimatum on its own, since each ultimatum has its own UID", () => {
+      const ultimatum: Deadline = {
+        ...first,
+        kind: "ultimatum_end",
+        basis: { ...first.basis, triggerEventId: "ev-u2" },
+      };
+      const other: Deadline = { ...ultimatum, basis: { ...first.basis, triggerEventId: "ev-u1" } };
+      const sequences = {
+        [identity(ultimatum)]: { date: ultimatum.date, sequence: 0 },
+        [identity(other)]: { date: other.date, sequence: 3 },
+      };
+      expect(calendarSequence(ultimatum, sequences, identity)).toBe(0);
+    });
   });
 
   it("reminds at 09:00 seven days and one day before by default", () => {

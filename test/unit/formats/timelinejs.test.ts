@@ -93,6 +93,13 @@ describe("TimelineJS JSON", () => {
     expect(roundTrip(stillInForce).eras).toBeUndefined();
   });
 
+  it("reads the era from the whole timeline when only some events are shown", () => {
+    const notices = infEvents().filter((event) => event.type === "withdrawal_notice");
+    const doc = toTimelineJs(infTreaty(), notices, { eraEvents: infEvents(), today: "2024-01-01" });
+    expect(doc.events).toHaveLength(notices.length);
+    expect(doc.eras?.[0]?.end_date).toEqual({ year: 2019, month: 8, day: 2 });
+  });
+
   it("uses the newsroom's own group labels when given", () => {
     const doc = toTimelineJs(infTreaty(), infEvents(), { eventTypeLabels: { withdrawal_notice: "Notice & exit" } });
     expect(doc.events[2]?.group).toBe(escapeHtml("Notice & exit"));

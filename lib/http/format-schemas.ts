@@ -1,0 +1,43 @@
+import * as z from "zod/mini";
+import { asOf, partyCode, timeZone } from "#http/schemas";
+
+/**
+ * Query schemas of the newsroom-format routes (embed page, calendar feeds). Like every query
+ * schema they are strict: a misspelt parameter is refused, not ignored.
+ */
+
+/** GET /treaties/{treatyId}/embed: the same as-of date, zone and party as days-until-exit. */
+export const embedQuery = z.strictObject({
+  asOf: z.optional(asOf),
+  tz: z.optional(timeZone),
+  party: z.optional(partyCode),
+});
+
+export const MAX_ALARMS = 5;
+export const MAX_ALARM_DAYS = 365;
+
+/** `7,1`: reminders that many days before each deadline; `none` for no reminders. */
+const alarms = z.string().check(
+  z.maxLength(40),
+  z.regex(
+    /^(?:none|\d{1,3}(?:,\d{1,3})*)$/,
+    "must be a comma-separated list of whole days before the deadline, like 7,1, or none",
+  ),
+  z.refine(
+    (value) => value === "none" || value.split(",").every((day) => Number(day) <= MAX_ALARM_DAYS),
+    `each reminder must be at most ${MAX_ALARM_DAYS} days before the deadline`,
+  ),
+  z.refine(
+    (value) => value === "none" || new Set(value.split(",").map(Number)).size <= MAX_ALARMS,
+    `give at most ${MAX_ALARMS} reminders`,
+  ),
+);
+
+/** GET /calendar.ics and GET /treaties/{treatyId}/calendar.ics. */
+export const calendarQuery = z.strictObject({ alarms: z.optional(alarms) });
+
+/** The reminder days a calendar query asks for; undefined keeps the feed's default. */
+export function alarmDays(value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  return value === "none" ? [] : value.split(",").map(Number);
+}
