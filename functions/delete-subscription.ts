@@ -1,7 +1,15 @@
+import { requireWriter } from "#http/auth";
 import { HttpError } from "#http/errors";
 import { httpHandler } from "#http/handler";
+import { pathParameter } from "#http/request";
+import { SUBSCRIPTION_ID_PATTERN } from "#http/subscription-schemas";
+import { deleteSubscription } from "#store/subscriptions";
 
-/** Not built yet: answers 501 so the route exists and says so. */
-export const handler = httpHandler(async () => {
-  throw new HttpError(501, "Not implemented", "This route is not available yet.");
+/** DELETE /subscriptions/{subscriptionId} (key): no more reminders for it; 404 when unknown. */
+export const handler = httpHandler(async (event) => {
+  await requireWriter(event);
+  const id = pathParameter(event, "subscriptionId");
+  const deleted = SUBSCRIPTION_ID_PATTERN.test(id) && (await deleteSubscription(id));
+  if (!deleted) throw new HttpError(404, "Not found", `No subscription with id "${id}" is on record.`);
+  return { status: 204 };
 });

@@ -1,0 +1,37 @@
+import * as z from "zod/mini";
+import { slug, text } from "#http/schemas";
+import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from "#lib/reminders/webhook-url";
+
+/**
+ * Requests about reminder subscriptions. The URL rule itself lives in
+ * lib/reminders/webhook-url.ts, because the job checks it again before every post.
+ */
+export const MAX_OFFSETS = 10;
+export const MAX_OFFSET_DAYS = 365;
+
+export const webhookUrl = z.string().check(
+  z.maxLength(MAX_WEBHOOK_URL_LENGTH, `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`),
+  z.superRefine((value: string, ctx) => {
+    const problem = webhookUrlProblem(value);
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: value });
+  }),
+);
+
+const offsetDays = z
+  .int("must be a whole number of days")
+  .check(z.minimum(0, "must not be negative"), z.maximum(MAX_OFFSET_DAYS, `must be at most ${MAX_OFFSET_DAYS} days`));
+
+export const offsetsDays = z.array(offsetDays).check(
+  z.minLength(1, "needs at least one offset"),
+  z.maxLength(MAX_OFFSETS, `may hold at most ${MAX_OFFSETS} offsets`),
+  z.refine((offsets) => new Set(offsets).size === offsets.length, "must not repeat an offset"),
+);
+
+export const subscriptionInput = z.strictObject({
+  url: webhookUrl,
+  treatyId: z.optional(slug),
+  offsetsDays: z.optional(offsetsDays),
+  label: z.optional(text(120)),
+});
+
+export const SUBSCRIPTION_ID_PATTERN = /^sub_[A-Za-z0-9_-]{16,40}$/;

@@ -1,0 +1,42 @@
+import { runningLocally } from "#lib/config";
+
+/**
+ * Where reminders may be sent. https anywhere public; plain http only to this machine and
+ * only when running locally (serverless-offline, tests), so a local receiver works while a
+ * deployed stack never posts in the clear or to its own loopback interface.
+ */
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+
+const LOOPBACK_HOSTS = new Set(["localhost", "[::1]"]);
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return LOOPBACK_HOSTS.has(host) || host.endsWith(".localhost") || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Why `text` cannot receive reminders, in words for the client; undefined when it can. */
+export function webhookUrlProblem(text: string): string | undefined {
+  if (text.length > MAX_WEBHOOK_URL_LENGTH) return `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`;
+  if (!URL.canParse(text)) return "must be an absolute URL such as https://hooks.slack.com/services/...";
+  const url = new URL(text);
+  if (url.username || url.password) return "must not carry a user name or password; put secrets in the path";
+  const loopback = isLoopbackHost(url.hostname);
+  if (url.protocol === "https:") {
+    if (loopback && !runningLocally()) return "must not point at this machine";
+    return undefined;
+  }
+  if (url.protocol === "http:") {
+    if (loopback && runningLocally()) return undefined;
+    return loopback
+      ? "must use https (plain http to this machine is allowed only when running locally)"
+      : "must use https (plain http is allowed only to localhost, when running locally)";
+  }
+  return `must use https, not ${url.protocol.replace(/:$/, "")}`;
+}
+
+/** The URL as listings show it: a Slack webhook's path is its secret, so only scheme and host. */
+export function maskWebhookUrl(text: string): string {
+  if (!URL.canParse(text)) return "…";
+  const url = new URL(text);
+  return `${url.protocol}//${url.host}/…`;
+}
