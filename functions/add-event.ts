@@ -1,19 +1,38 @@
 import { randomUUID } from "node:crypto";
 import { requireWriter } from "#http/auth";
+import { idempotencyKeyFrom } from "#http/correction-schemas";
 import { created, httpHandler } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
 import { eventInput } from "#http/schemas";
-import { putEvent } from "#store/events";
+import { putEvent, type StoredEvent } from "#store/events";
+import { putEventOnce, requestFingerprint } from "#store/idempotency";
 
-/** POST /treaties/{treatyId}/events (key): adds an event; the treaty's deadlines follow in the same transaction. */
+/**
+ * POST /treaties/{treatyId}/events (key): adds an event; the treaty's deadlines follow in the same
+ * transaction. With an Idempotency-Key, a retry of the same request answers with the first event
+ * and stores nothing; the same key with another request is refused (422).
+ */
 export const handler = httpHandler(async (event) => {
   const writer = await requireWriter(event);
   const treatyId = treatyIdFrom(event);
+  const idempotencyKey = idempotencyKeyFrom(event);
   const input = readJsonBody(event, eventInput);
   const now = new Date();
-  const { event: stored } = await putEvent(
-    { ...input, id: randomUUID(), treatyId, createdAt: now.toISOString(), version: 1, createdBy: writer.id },
-    now,
-  );
-  return created(stored, `/treaties/${treatyId}/events/${stored.id}`);
+  const candidate: StoredEvent = {
+    ...input,
+    id: randomUUID(),
+    treatyId,
+    createdAt: now.toISOString(),
+    version: 1,
+    createdBy: writer.id,
+  };
+  const { event: stored, replayed } = idempotencyKey
+    ? await putEventOnce(candidate, now, {
+        writerId: writer.id,
+        key: idempotencyKey,
+        fingerprint: requestFingerprint(treatyId, input),
+      })
+    : { ...(await putEvent(candidate, now)), replayed: false };
+  const reply = created(stored, `/treaties/${treatyId}/events/${stored.id}`);
+  return replayed ? { ...reply, headers: { ...reply.headers, "idempotent-replayed": "true" } } : reply;
 });
