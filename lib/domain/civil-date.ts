@@ -2,10 +2,10 @@
  * Civil dates: calendar days with no time of day and no time zone, written `YYYY-MM-DD`.
  *
  * Arithmetic runs on day numbers (days since 1970-01-01 in the proleptic Gregorian calendar),
- * so daylight saving time and the host's time zone can never move a result. luxon is used only
- * where a real instant meets a real time zone.
+ * so daylight saving time and the host's time zone can never move a result. Where a real instant
+ * meets a real time zone, the platform's own time zone data (Intl) names the date on the wall
+ * calendar; no date library is loaded, which keeps every function's cold start lean.
  */
-import { DateTime, IANAZone } from "luxon";
 import { InvalidDateError, PartialDateError, UnknownTimeZoneError } from "#domain/errors";
 import type { CivilDateString, PartialDateString, Precision } from "#domain/types";
 
@@ -42,6 +42,9 @@ const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // An instant must carry its own offset: without one it names a different moment in every zone.
 const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+// The same shape with its parts captured; checked after INSTANT_WITH_OFFSET.
+const INSTANT_PARTS =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)$/i;
 const INSTANT_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?$/i;
 
 export function monthName(month: number): string {
@@ -141,7 +144,7 @@ const knownZones = new Set<string>();
  */
 export function assertTimeZone(zone: string): string {
   if (typeof zone === "string" && knownZones.has(zone)) return zone;
-  if (typeof zone === "string" && zone !== "" && !/^[+-]/.test(zone) && IANAZone.isValidZone(zone)) {
+  if (typeof zone === "string" && zone !== "" && !/^[+-]/.test(zone) && isIanaZone(zone)) {
     // Bounded: Intl also accepts every upper/lower-case spelling of a name.
     if (knownZones.size < 1000) knownZones.add(zone);
     return zone;
@@ -151,12 +154,71 @@ export function assertTimeZone(zone: string): string {
   );
 }
 
-function civilDateOf(dateTime: DateTime): CivilDateString {
-  const { year, month, day } = dateTime;
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone }).format();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DAY_MS = 86_400_000;
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/** The date on the wall calendar in `zone` (already checked) at `epochMs`, by the platform's time zone data. */
+function civilDateInZone(epochMs: number, zone: string): CivilDateString {
+  let calendar = calendars.get(zone);
+  if (calendar === undefined) {
+    calendar = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      calendar: "gregory",
+      numberingSystem: "latn",
+      era: "short",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    });
+    if (calendars.size < 1000) calendars.set(zone, calendar);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of calendar.formatToParts(epochMs)) parts[part.type] = part.value;
+  const year = parts.era === "BC" ? 1 - Number(parts.year) : Number(parts.year);
   if (year < 1 || year > 9999) {
     throw new InvalidDateError(`That moment falls in the year ${year}; treaty-clock handles years 0001 to 9999.`);
   }
-  return formatCivilDate({ year, month, day });
+  return formatCivilDate({ year, month: Number(parts.month), day: Number(parts.day) });
+}
+
+/**
+ * Milliseconds since 1970-01-01T00:00Z of an ISO 8601 instant with an offset, checked field by field
+ * (24:00 is the end of its day, as ISO 8601 has it).
+ */
+function instantMs(asOf: string): number {
+  const match = INSTANT_PARTS.exec(asOf);
+  if (match === null) throw new InvalidDateError(`${asOf} is not a moment in time.`);
+  const [, y, mo, d, h, mi, s, fraction, zulu, sign, offsetHours, offsetMinutes] = match;
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s ?? 0);
+  const millisecond = fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
+  const wrong = (what: string) => new InvalidDateError(`${asOf} is not a moment in time: ${what}.`);
+  let day: CivilDateString;
+  try {
+    day = parseCivilDate(`${y}-${mo}-${d}`);
+  } catch (error) {
+    if (error instanceof InvalidDateError) throw wrong(error.message.replace(/^.*? is not a date: /, ""));
+    throw error;
+  }
+  const endOfDay = hour === 24 && minute === 0 && second === 0 && millisecond === 0;
+  if (hour > 23 && !endOfDay) throw wrong("the hour must be between 00 and 23");
+  if (minute > 59) throw wrong("the minutes must be between 00 and 59");
+  if (second > 59) throw wrong("the seconds must be between 00 and 59");
+  const offsetH = Number(offsetHours ?? 0);
+  const offsetM = Number(offsetMinutes ?? 0);
+  if (zulu === undefined && (offsetH > 23 || offsetM > 59)) throw wrong("the UTC offset must be at most ±23:59");
+  const offset = (sign === "-" ? -1 : 1) * (offsetH * 60 + offsetM);
+  return dayNumber(day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1000 + millisecond;
 }
 
 /**
@@ -169,13 +231,7 @@ export function civilDateAt(asOf: string, zone: string): CivilDateString {
   assertTimeZone(zone);
   if (typeof asOf === "string" && CIVIL_DATE.test(asOf)) return parseCivilDate(asOf);
   if (typeof asOf === "string" && INSTANT_WITH_OFFSET.test(asOf)) {
-    const instant = DateTime.fromISO(asOf, { setZone: true });
-    if (!instant.isValid) {
-      throw new InvalidDateError(
-        `${asOf} is not a moment in time: ${instant.invalidExplanation ?? "check the date and time"}.`,
-      );
-    }
-    return civilDateOf(instant.setZone(zone));
+    return civilDateInZone(instantMs(asOf), zone);
   }
   if (typeof asOf === "string" && INSTANT_WITHOUT_OFFSET.test(asOf)) {
     throw new InvalidDateError(
@@ -193,7 +249,7 @@ export function todayIn(zone: string, now: Date): CivilDateString {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     throw new InvalidDateError("The current time is not a valid moment.");
   }
-  return civilDateOf(DateTime.fromJSDate(now, { zone }));
+  return civilDateInZone(now.getTime(), zone);
 }
 
 export function civilDateParts(d: CivilDateString): CivilDateParts {

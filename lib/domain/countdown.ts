@@ -1,11 +1,12 @@
 /** How far away a deadline is, which exit applies, and what a notice on a chosen day would set off. */
-import { DateTime } from "luxon";
 import {
   assertTimeZone,
   civilDateAt,
   civilDateParts,
   dayNumber,
   daysBetween,
+  daysInMonth,
+  formatCivilDate,
   formatLongDate,
   isoWeekday,
   parseCivilDate,
@@ -28,9 +29,24 @@ function weekdaysAfter(from: CivilDateString, to: CivilDateString): number {
   return count;
 }
 
-function utcMidnight(d: CivilDateString): DateTime {
+/** `months` calendar months after `d`, on the month's last day when it is too short. */
+function monthsAfter(d: CivilDateString, months: number): CivilDateString {
   const { year, month, day } = civilDateParts(d);
-  return DateTime.utc(year, month, day);
+  const index = year * 12 + (month - 1) + months;
+  const target = { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  return formatCivilDate({ ...target, day: Math.min(day, daysInMonth(target.year, target.month)) });
+}
+
+/**
+ * Whole calendar months from `earlier` to `later`, then the days left over: the most months that do
+ * not pass `later` (month ends clamped), as a calendar reads "2 months and 3 days".
+ */
+function monthsAndDays(earlier: CivilDateString, later: CivilDateString): { months: number; days: number } {
+  const from = civilDateParts(earlier);
+  const to = civilDateParts(later);
+  let months = (to.year - from.year) * 12 + (to.month - from.month);
+  while (months > 0 && monthsAfter(earlier, months) > later) months -= 1;
+  return { months, days: daysBetween(monthsAfter(earlier, months), later) };
 }
 
 /** Avoids a -0 that would print as "-0" in some places and fail strict equality checks in others. */
@@ -51,7 +67,10 @@ export function countdown(date: CivilDateString, asOf: string, timeZone: string)
   const status: CountdownStatus = daysUntil > 0 ? "pending" : daysUntil === 0 ? "today" : "passed";
   const businessDaysUntil =
     daysUntil > 0 ? weekdaysAfter(from, deadline) : daysUntil < 0 ? -weekdaysAfter(deadline, from) : 0;
-  const { months, days } = utcMidnight(deadline).diff(utcMidnight(from), ["months", "days"]);
+  const ahead = daysUntil >= 0;
+  const span = ahead ? monthsAndDays(from, deadline) : monthsAndDays(deadline, from);
+  const months = ahead ? span.months : -span.months;
+  const days = ahead ? span.days : -span.days;
   return {
     asOf: from,
     timeZone: zone,
