@@ -62,9 +62,12 @@ export const EMBED_STYLE = [
   ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}",
 ].join("\n");
 
-/** Scrolls the timeline (not the host page) so the current event sits in the middle. */
+/**
+ * Scrolls the timeline (not the host page) so the current event sits in the middle, or at the
+ * top when it is taller than the timeline's view, so its heading always shows.
+ */
 export const EMBED_SCRIPT =
-  '(function(){var c=document.querySelector(".timeline[data-current]");if(!c)return;var e=document.getElementById(c.getAttribute("data-current")||"");if(e)c.scrollTop=e.offsetTop-(c.clientHeight-e.offsetHeight)/2;})();';
+  '(function(){var c=document.querySelector(".timeline[data-current]");if(!c)return;var e=document.getElementById(c.getAttribute("data-current")||"");if(e)c.scrollTop=e.offsetTop-Math.max(0,(c.clientHeight-e.offsetHeight)/2);})();';
 
 function cspHash(text: string): string {
   return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
