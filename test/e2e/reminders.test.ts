@@ -1,0 +1,95 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { handler as sendReminders } from "../../functions/send-reminders.ts";
+import { eventInput, treatyInput, uniqueId } from "../support/lambda.ts";
+
+/** Subscriptions over HTTP against the started API; the scheduled job runs in-process on the same table. */
+const base = inject("apiUrl");
+const key = inject("apiKey");
+
+async function request(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = { "x-api-key": key },
+) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    body: text ? JSON.parse(text) : undefined,
+  };
+}
+
+const received: Array<{ headers: IncomingHttpHeaders; raw: string }> = [];
+const receiver = createServer((req, res) => {
+  let raw = "";
+  req.on("data", (chunk: Buffer) => {
+    raw += chunk.toString("utf8");
+  });
+  req.on("end", () => {
+    received.push({ headers: req.headers, raw });
+    res.writeHead(204).end();
+  });
+});
+let receiverUrl = "";
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+});
+afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+describe("reminder subscriptions over HTTP", () => {
+  it("subscribes a newsroom webhook, lists it masked, reminds it signed, and stops after DELETE", async () => {
+    const treatyId = uniqueId();
+    expect((await request("POST", "/treaties", treatyInput(treatyId))).status).toBe(201);
+    expect((await request("POST", `/treaties/${treatyId}/events`, eventInput({ date: "2033-04-04" }))).status).toBe(
+      201,
+    );
+
+    const subscription = await request("POST", "/subscriptions", { url: receiverUrl, treatyId, offsetsDays: [1] });
+    expect(subscription.status).toBe(201);
+    const { id, secret } = subscription.body;
+
+    const listed = await request("GET", "/subscriptions");
+    expect(listed.status).toBe(200);
+    const mine = listed.body.subscriptions.find((s: { id: string }) => s.id === id);
+    expect(mine).toMatchObject({ url: `${new URL(receiverUrl).origin}/…`, treatyId, offsetsDays: [1] });
+    expect(JSON.stringify(listed.body)).not.toContain(secret);
+
+    await sendReminders({ now: "2033-10-03T06:00:00Z" });
+    expect(received).toHaveLength(1);
+    const [reminder] = received;
+    expect(reminder?.headers["x-treaty-clock-signature"]).toBe(
+      `sha256=${createHmac("sha256", secret)
+        .update(reminder?.raw ?? "")
+        .digest("hex")}`,
+    );
+    expect(JSON.parse(reminder?.raw ?? "{}")).toMatchObject({
+      treaty: { id: treatyId },
+      exitDate: "2033-10-04",
+      daysUntil: 1,
+    });
+
+    expect((await request("DELETE", `/subscriptions/${id}`)).status).toBe(204);
+    expect((await request("DELETE", `/subscriptions/${id}`)).status).toBe(404);
+    await sendReminders({ now: "2033-10-04T06:00:00Z" });
+    expect(received).toHaveLength(1);
+  });
+
+  it("refuses plain http to another host with 400 problem+json, and a request without a key with 401", async () => {
+    const refused = await request("POST", "/subscriptions", { url: "http://hooks.example.org/x" });
+    expect(refused.status).toBe(400);
+    expect(refused.type).toBe("application/problem+json");
+    expect((await request("GET", "/subscriptions", undefined, {})).status).toBe(401);
+    expect((await request("POST", "/subscriptions", { url: "https://hooks.example.org/x" }, {})).status).toBe(401);
+  });
+});
