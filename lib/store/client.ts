@@ -17,7 +17,7 @@ import { requiredEnv } from "#lib/config";
  */
 export const DYNAMO_MAX_ATTEMPTS = 3;
 export const DYNAMO_CONNECT_TIMEOUT_MS = 1_000;
-export const DYNAMO_REQUEST_TIMEOUT_MS = 2_000;
+export const DYNAMO_REQUEST_TIMEOUT_MS = 1_500;
 
 /**
  * The one DynamoDB client of this process. The endpoint comes from the SDK's own
