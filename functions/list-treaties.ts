@@ -1,13 +1,11 @@
 import { todayIn } from "#domain/civil-date";
-import { httpHandler, ok } from "#http/handler";
-import { readQuery } from "#http/request";
-import { noQuery } from "#http/schemas";
+import { httpHandler, noQueryParameters, ok } from "#http/handler";
 import { treatySummary } from "#http/views";
 import { listTreaties } from "#store/treaties";
 
 /** GET /treaties: every treaty with its next exit, if one is ahead. */
 export const handler = httpHandler(async (event) => {
-  readQuery(event, noQuery);
+  noQueryParameters(event);
   const today = todayIn("UTC", new Date());
   const records = await listTreaties();
   return ok({ treaties: records.map((record) => treatySummary(record, today)) });

@@ -1,11 +1,10 @@
-import { httpHandler, ok } from "#http/handler";
-import { readQuery, treatyIdFrom } from "#http/request";
-import { noQuery } from "#http/schemas";
+import { httpHandler, noQueryParameters, ok } from "#http/handler";
+import { treatyIdFrom } from "#http/request";
 import { getTreaty } from "#store/treaties";
 
 /** GET /treaties/{treatyId}/deadlines: every derived deadline with its basis. One GetItem. */
 export const handler = httpHandler(async (event) => {
-  readQuery(event, noQuery);
+  noQueryParameters(event);
   const record = await getTreaty(treatyIdFrom(event));
   return ok({ treatyId: record.treaty.id, deadlines: record.deadlines });
 });
