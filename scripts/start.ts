@@ -21,6 +21,7 @@ try {
   const stack = await startLocalStack({
     dbPath,
     dynamoPort,
+    lambdaPort,
     apiKey: { key: apiKey, name: "local development" },
     apiPort: port,
   });
