@@ -6,10 +6,11 @@
  * The bench (bench/run.ts) builds its bundles through the same functions.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { type BuildOptions, build, type Metafile } from "esbuild";
+import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 import { parse } from "yaml";
 
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -89,9 +90,23 @@ export function deploymentBuildOptions(): BuildOptions & { outExtension: Record<
   const external = Array.isArray(options.external) ? options.external.filter((x) => typeof x === "string") : [];
   return {
     ...(options as BuildOptions),
+    plugins: loadPlugins(declared.plugins),
     external: [...external, ...(exclude.includes("*") ? [] : exclude)],
     outExtension: { ".js": extension },
   };
+}
+
+/** `plugins` as serverless-esbuild reads it: an array, or a file (relative to the service) exporting one. */
+function loadPlugins(declared: unknown): Plugin[] {
+  if (declared === undefined) return [];
+  if (Array.isArray(declared)) return declared as Plugin[];
+  if (typeof declared !== "string") throw new Error("custom.esbuild.plugins must be a list or a file path");
+  let plugins: unknown = createRequire(import.meta.url)(join(ROOT, declared));
+  if (plugins && typeof plugins === "object" && "default" in plugins) plugins = plugins.default;
+  // A plugin factory gets the serverless instance there; this build has none to give.
+  if (typeof plugins === "function") plugins = plugins(undefined);
+  if (!Array.isArray(plugins)) throw new Error(`${declared} does not export a list of esbuild plugins`);
+  return plugins as Plugin[];
 }
 
 export interface BuiltBundle {
@@ -165,7 +180,7 @@ async function main() {
     );
   }
   console.log(
-    `\n${bundles.length} bundles in dist/<function>/index.mjs (+ .map, meta.json) in ${Math.round(performance.now() - started)} ms`,
+    `\n${bundles.length} bundles in dist/<function>/index${deploymentBuildOptions().outExtension[".js"]} (+ .map, meta.json) in ${Math.round(performance.now() - started)} ms`,
   );
 }
 
