@@ -51,11 +51,13 @@ function packageStage(stage: string): Promise<Template> {
 }
 
 beforeAll(async () => {
-  const [prod, development] = await Promise.all([packageStage("prod"), packageStage("dev")]);
+  // One after the other: osls stages its output in the service's own .serverless/ folder.
+  const prod = await packageStage("prod");
+  const development = await packageStage("dev");
   resources = prod.Resources;
   outputs = prod.Outputs;
   dev = development;
-}, 240_000);
+}, 480_000);
 
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
