@@ -3,11 +3,10 @@ import { countdown, selectExit } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
-import { HttpError } from "#http/errors";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
-import { HistoryTooLongError, listWholeHistory, type StoredEvent } from "#store/events";
+import { publishableTimeline } from "#http/timeline";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -20,7 +19,7 @@ export const handler = httpHandler(async (event) => {
   const query = readQuery(event, embedQuery);
   const timeZone = query.tz ?? "UTC";
   const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
-  const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), readWholeHistory(treatyId)]);
+  const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
   const exit = selectExit(deadlines, asOf, query.party);
   const party = exit?.party ?? query.party;
@@ -46,13 +45,3 @@ export const handler = httpHandler(async (event) => {
     },
   };
 });
-
-async function readWholeHistory(treatyId: string): Promise<StoredEvent[]> {
-  try {
-    return await listWholeHistory(treatyId);
-  } catch (error) {
-    if (error instanceof HistoryTooLongError)
-      throw new HttpError(422, "Timeline too long for one answer", error.message);
-    throw error;
-  }
-}

@@ -1,11 +1,12 @@
 import type { EventType, Treaty } from "#domain/types";
 import { openCursor, sealCursor } from "#http/cursor";
-import { BadRequestError, HttpError } from "#http/errors";
+import { BadRequestError } from "#http/errors";
 import { httpHandler, ok, type Reply } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { historyQuery } from "#http/schemas";
+import { publishableTimeline } from "#http/timeline";
 import { requiredEnv } from "#lib/config";
-import { HistoryTooLongError, listHistory, listWholeHistory, type StoredEvent } from "#store/events";
+import { listHistory, type StoredEvent } from "#store/events";
 import { getTreaty } from "#store/treaties";
 
 const cursorSecret = requiredEnv("CURSOR_SECRET", "set it to a random string that signs history cursors.");
@@ -64,7 +65,7 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
       paging.map((name) => ({ path: name, message: `not used with format=${format}` })),
     );
   }
-  const [{ treaty }, events] = await Promise.all([getTreaty(treatyId), readWholeHistory(treatyId)]);
+  const [{ treaty }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   const shown = events.filter((event) => matches(event, filters));
   // A treaty still in force has an era that runs to today (UTC), so the answer changes once a day.
   const options = { eraEvents: events, today: new Date().toISOString().slice(0, 10) };
@@ -83,16 +84,6 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
 
 /** Treaty ids are slugs, so the name needs no quoting beyond the quotes around it. */
 const csvFileName = (treaty: Treaty) => `${treaty.id}-timeline.csv`;
-
-async function readWholeHistory(treatyId: string): Promise<StoredEvent[]> {
-  try {
-    return await listWholeHistory(treatyId);
-  } catch (error) {
-    if (error instanceof HistoryTooLongError)
-      throw new HttpError(422, "Timeline too long for one answer", error.message);
-    throw error;
-  }
-}
 
 /**
  * The same filters as a history page: `from` and `to` compare like the sort key, so `to=2019`

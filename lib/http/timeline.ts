@@ -1,0 +1,18 @@
+import { HttpError } from "#http/errors";
+import { HistoryTooLongError, listWholeHistory, type StoredEvent } from "#store/events";
+
+/**
+ * The timeline as the publication formats print it (TimelineJS, CSV, the embed): every
+ * event, oldest first, except retracted ones. A retraction stays visible in the JSON
+ * history and in /corrections; it is never printed as fact.
+ */
+export async function publishableTimeline(treatyId: string): Promise<StoredEvent[]> {
+  try {
+    return (await listWholeHistory(treatyId)).filter((event) => !event.retracted);
+  } catch (error) {
+    if (error instanceof HistoryTooLongError) {
+      throw new HttpError(422, "Timeline too long for one answer", error.message);
+    }
+    throw error;
+  }
+}
