@@ -70,3 +70,11 @@ export class TreatyExistsError extends DomainError {
 export class ConcurrentChangeError extends DomainError {
   readonly code = "concurrent-change";
 }
+
+/** An event id that is already taken: clients never choose ids, so this is a replayed write. */
+export class EventExistsError extends DomainError {
+  readonly code = "event-exists";
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} already exists.`);
+  }
+}

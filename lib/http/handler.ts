@@ -31,7 +31,9 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
     } catch (error) {
       const outcome = toProblem(error, requestId);
       if (outcome.serverFault) {
-        log("error", "request failed", {
+        // A 503 is DynamoDB being busy or away, already retried: worth a warning, not a page.
+        const level = outcome.response.statusCode === 503 ? "warn" : "error";
+        log(level, "request failed", {
           requestId,
           error:
             error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),

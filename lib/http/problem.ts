@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import {
   ConcurrentChangeError,
   DomainError,
+  EventExistsError,
   EventNotFoundError,
   InvalidDateError,
   InvalidPeriodError,
@@ -36,7 +37,8 @@ const slug = (title: string) =>
 function domainStatus(error: DomainError): { status: number; title: string } {
   if (error instanceof TreatyNotFoundError || error instanceof EventNotFoundError)
     return { status: 404, title: "Not found" };
-  if (error instanceof TreatyExistsError) return { status: 409, title: "Already exists" };
+  if (error instanceof TreatyExistsError || error instanceof EventExistsError)
+    return { status: 409, title: "Already exists" };
   if (error instanceof ConcurrentChangeError) return { status: 409, title: "Changed concurrently" };
   if (
     error instanceof InvalidDateError ||

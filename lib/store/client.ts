@@ -1,6 +1,6 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { requiredEnv } from "#lib/config";
+import { optionalEnv, requiredEnv } from "#lib/config";
 
 /**
  * How long this process waits for DynamoDB. A Lambda has 10 s and a request makes two or
@@ -14,10 +14,12 @@ import { requiredEnv } from "#lib/config";
  * - request: DynamoDB answers in milliseconds; a transaction under contention well
  *   within a second. A timed-out TransactWriteItems is safe to retry: the SDK fills in
  *   its ClientRequestToken once per call, so a retry after a lost answer is idempotent.
+ *   DynamoDB Local on a busy laptop or CI box can take seconds on its first transactions
+ *   (the JVM warming up), so the local stack raises it with DYNAMODB_REQUEST_TIMEOUT_MS.
  */
 export const DYNAMO_MAX_ATTEMPTS = 3;
 export const DYNAMO_CONNECT_TIMEOUT_MS = 1_000;
-export const DYNAMO_REQUEST_TIMEOUT_MS = 1_500;
+export const DYNAMO_REQUEST_TIMEOUT_MS = Number(optionalEnv("DYNAMODB_REQUEST_TIMEOUT_MS") ?? 1_500);
 
 /**
  * The one DynamoDB client of this process. The endpoint comes from the SDK's own

@@ -1,6 +1,6 @@
 import { type AttributeValue, GetItemCommand, QueryCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { deriveDeadlines, ruleRelevantTypes } from "#domain/deadlines";
-import { ConcurrentChangeError, DomainError, EventNotFoundError } from "#domain/errors";
+import { ConcurrentChangeError, DomainError, EventExistsError, EventNotFoundError } from "#domain/errors";
 import { sortTimeline } from "#domain/timeline";
 import type { EventType, TimelineEvent } from "#domain/types";
 import { assertEventFitsTreaty } from "#domain/validation";
@@ -60,12 +60,7 @@ export const EDITABLE_EVENT_FIELDS = [
 
 export type EditableEventFields = Pick<TimelineEvent, (typeof EDITABLE_EVENT_FIELDS)[number]>;
 
-export class EventExistsError extends Error {
-  constructor(readonly eventId: string) {
-    super(`Event ${eventId} already exists.`);
-    this.name = "EventExistsError";
-  }
-}
+export { EventExistsError } from "#domain/errors";
 
 /** The If-Match version no longer matches the event: someone corrected it since it was read. */
 export class VersionMismatchError extends DomainError {
@@ -125,7 +120,8 @@ function eventRefItem(event: Pick<StoredEvent, "treatyId" | "id" | "date">): Ite
 export const isTransactionConflict = (error: unknown): boolean =>
   cancellationCodes(error)?.includes("TransactionConflict") ?? false;
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
+/** Full-jitter exponential backoff between optimistic-concurrency attempts: 0-20, 0-40, 0-80 ... ms. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
 
 /** The treaty record after `event` joins its history. */
 export function withEvent(record: TreatyRecord, event: TimelineEvent, now: Date): TreatyRecord {
@@ -160,7 +156,7 @@ export function withRevisedEvent(
   };
 }
 
-const CONCURRENCY_ATTEMPTS = 5;
+const CONCURRENCY_ATTEMPTS = 8;
 
 /** Items a caller adds to an event's transaction, with the error each failed condition means. */
 export interface ExtraItems {

@@ -32,6 +32,8 @@ export function useLocalDynamoDb(endpoint: string, tableName: string): void {
     // Node 20 runs the local tools; Lambda runs Node 22. The SDK's upgrade notice is noise here.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
+  // DynamoDB Local's JVM can take seconds on its first transactions on a busy machine.
+  process.env.DYNAMODB_REQUEST_TIMEOUT_MS ??= "5000";
   process.env.CURSOR_SECRET ??= randomBytes(24).toString("base64url");
 }
 

@@ -38,6 +38,8 @@ beforeAll(async () => {
   proxy = await startFaultyProxy(dynamo.port);
   const tableName = `treaty-clock-faults-${uniqueId()}`;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.endpoint;
+  // The production budget, not the relaxed one the rest of the local suite uses.
+  process.env.DYNAMODB_REQUEST_TIMEOUT_MS = "1500";
   process.env.TABLE_NAME = tableName;
   await ensureTable(dynamo.endpoint, tableName);
   const { provisionApiKey } = await import("../../scripts/local/api-key.ts");
