@@ -1,5 +1,8 @@
 import * as z from "zod/mini";
+import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
+import { calendarQuery, embedQuery } from "#http/format-schemas";
 import { daysUntilExitQuery, deadlinesWindowQuery, eventInput, historyQuery, treatyInput } from "#http/schemas";
+import { subscriptionInput } from "#http/subscription-schemas";
 
 /**
  * The OpenAPI 3.1 document, generated from the very schemas that validate requests, so
@@ -34,7 +37,25 @@ const treatyIdParameter = {
   example: "inf",
 };
 
+const eventIdParameter = { name: "eventId", in: "path", required: true, schema: { type: "string" } };
+
+const ifMatchParameter = (required: boolean) => ({
+  name: "If-Match",
+  in: "header",
+  required,
+  description: "The event's version, as read",
+  schema: { type: "string" },
+});
+
 const problem = { $ref: "#/components/responses/Problem" };
+const body = (schema: string) => ({
+  required: true,
+  content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
+});
+const text = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: { type: "string" } } },
+});
 const json = (description: string, schema: JsonSchema = { type: "object" }) => ({
   description,
   content: { "application/json": { schema } },
@@ -59,6 +80,9 @@ export function openApiDocument() {
       schemas: {
         TreatyInput: schemaOf(treatyInput),
         EventInput: schemaOf(eventInput),
+        EventCorrection: schemaOf(eventCorrection),
+        EventRetraction: schemaOf(eventRetraction),
+        SubscriptionInput: schemaOf(subscriptionInput),
         Problem: {
           type: "object",
           required: ["type", "title", "status", "detail"],
@@ -142,6 +166,78 @@ export function openApiDocument() {
           summary: "Deadlines of every treaty in a window, soonest first",
           parameters: queryParameters(deadlinesWindowQuery),
           responses: { 200: json("Deadlines"), default: problem },
+        },
+      },
+      "/treaties/{treatyId}/events/{eventId}": {
+        patch: {
+          summary: "Correct an event (If-Match: its version; the previous version is kept as a revision)",
+          security,
+          parameters: [treatyIdParameter, eventIdParameter, ifMatchParameter(true)],
+          requestBody: body("EventCorrection"),
+          responses: { 200: json("The corrected event"), default: problem },
+        },
+        delete: {
+          summary: "Retract an event: it stays in the history, marked, and stops counting for deadlines",
+          security,
+          parameters: [treatyIdParameter, eventIdParameter, ifMatchParameter(false)],
+          requestBody: body("EventRetraction"),
+          responses: { 200: json("The retracted event"), default: problem },
+        },
+      },
+      "/treaties/{treatyId}/events/{eventId}/revisions": {
+        get: {
+          summary: "Every earlier version of an event, oldest first, with who, when and why",
+          parameters: [treatyIdParameter, eventIdParameter],
+          responses: { 200: json("Revisions"), default: problem },
+        },
+      },
+      "/corrections": {
+        get: {
+          summary: "Corrections and retractions across treaties, newest first",
+          parameters: queryParameters(correctionsQuery),
+          responses: { 200: json("Corrections"), default: problem },
+        },
+      },
+      "/treaties/{treatyId}/calendar.ics": {
+        get: {
+          summary: "iCalendar feed of the treaty's deadlines",
+          parameters: [treatyIdParameter, ...queryParameters(calendarQuery)],
+          responses: { 200: text("text/calendar", "An iCalendar feed"), default: problem },
+        },
+      },
+      "/calendar.ics": {
+        get: {
+          summary: "iCalendar feed of every treaty's deadlines",
+          parameters: queryParameters(calendarQuery),
+          responses: { 200: text("text/calendar", "An iCalendar feed"), default: problem },
+        },
+      },
+      "/treaties/{treatyId}/embed": {
+        get: {
+          summary: "A self-contained HTML page for CMS iframes: countdown sentence and sourced timeline",
+          parameters: [treatyIdParameter, ...queryParameters(embedQuery)],
+          responses: { 200: text("text/html", "The embed page"), default: problem },
+        },
+      },
+      "/subscriptions": {
+        post: {
+          summary: "Subscribe a webhook (Slack-compatible) to reminders before deadlines; the secret is shown once",
+          security,
+          requestBody: body("SubscriptionInput"),
+          responses: { 201: json("The subscription with its signing secret"), default: problem },
+        },
+        get: {
+          summary: "Every subscription, URLs masked",
+          security,
+          responses: { 200: json("Subscriptions"), default: problem },
+        },
+      },
+      "/subscriptions/{subscriptionId}": {
+        delete: {
+          summary: "Stop a subscription's reminders",
+          security,
+          parameters: [{ name: "subscriptionId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { 204: { description: "Deleted" }, default: problem },
         },
       },
       "/openapi.json": { get: { summary: "This document", responses: { 200: json("OpenAPI 3.1") } } },
