@@ -3,7 +3,6 @@ import { alarmDays, calendarQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { optionalEnv } from "#lib/config";
-import { deadlineIdentity } from "#store/keys";
 import { getTreaty } from "#store/treaties";
 
 const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
@@ -21,7 +20,7 @@ export const handler = httpHandler(async (event) => {
     entries: deadlines.map((deadline) => ({
       treaty,
       deadline,
-      sequence: calendarSequence(deadline, sequences, deadlineIdentity),
+      sequence: calendarSequence(deadline, sequences),
     })),
     alarmsDays: alarmDays(query.alarms),
     ...(apiBaseUrl ? { apiBaseUrl } : {}),

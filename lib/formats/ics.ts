@@ -6,6 +6,7 @@
  */
 
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
+import { deadlineSeries, ONE_PER_PARTY } from "#domain/deadline-series";
 import type { Deadline, DeadlineKind, Treaty } from "#domain/types";
 import { partyPossessive } from "./ap-style.ts";
 import { utcMidnight } from "./dates.ts";
@@ -44,18 +45,12 @@ const ALARM_HOUR = 9;
 const SECONDS_PER_DAY = 86_400;
 
 /**
- * Deadlines whose calendar entry outlives the event that set them off: a party has one withdrawal
- * (a later notice replaces the earlier one) and a treaty one term (each extension moves it).
- */
-const ONE_ENTRY_PER_PARTY: ReadonlySet<DeadlineKind> = new Set(["withdrawal_effective", "term_expiry"]);
-
-/**
  * The UID of a deadline: the same whatever date the deadline falls on, and for a party's
  * withdrawal or the treaty's term, the same whichever notice or extension set the date.
  */
 export function deadlineUid(treatyId: string, deadline: Deadline): string {
   const entry = `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}`;
-  if (ONE_ENTRY_PER_PARTY.has(deadline.kind)) return `${entry}@treaty-clock`;
+  if (ONE_PER_PARTY.has(deadline.kind)) return `${entry}@treaty-clock`;
   return `${entry}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
 }
 
@@ -79,32 +74,11 @@ export function deadlineSequence(previous: { date: string; sequence: number } | 
 export type StoredSequences = Readonly<Record<string, { date: string; sequence: number }>>;
 
 /**
- * The SEQUENCE of a deadline's calendar entry, from the sequences the store keeps per deadline
- * identity (`identityOf`, which ends in the triggering event's id).
- *
- * A withdrawal or term entry keeps its UID when a new notice or extension replaces the trigger,
- * yet the store starts a fresh identity at 0 for it. So such an entry adds up every identity
- * that differs from its own only in the trigger: their own date changes, plus one for each
- * replacement. The store never drops an identity nor lowers a sequence, so this never falls.
+ * The SEQUENCE of a deadline's calendar entry: the sequence the store keeps for the deadline's
+ * series, which rises whenever the series' date moves (a later notice, a correction, a retraction).
  */
-export function calendarSequence(
-  deadline: Deadline,
-  sequences: StoredSequences | undefined,
-  identityOf: (deadline: Deadline) => string,
-): number {
-  const own = deadlineSequence(sequences?.[identityOf(deadline)], deadline.date);
-  if (!ONE_ENTRY_PER_PARTY.has(deadline.kind) || sequences === undefined) return own;
-  const withTrigger = (triggerEventId: string) =>
-    identityOf({ ...deadline, basis: { ...deadline.basis, triggerEventId } });
-  // The identity with an empty trigger is the stem every trigger of this kind and party extends.
-  const stem = withTrigger("");
-  if (!withTrigger("x").startsWith(stem)) return own;
-  const identity = identityOf(deadline);
-  let sequence = own;
-  for (const [other, known] of Object.entries(sequences)) {
-    if (other !== identity && other.startsWith(stem)) sequence += known.sequence + 1;
-  }
-  return sequence;
+export function calendarSequence(deadline: Deadline, sequences: StoredSequences | undefined): number {
+  return deadlineSequence(sequences?.[deadlineSeries(deadline)], deadline.date);
 }
 
 export function toCalendar(input: CalendarInput): string {

@@ -5,20 +5,14 @@ import {
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from "@aws-sdk/client-dynamodb";
+import { deadlineSeries } from "#domain/deadline-series";
 import { deriveDeadlines } from "#domain/deadlines";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
 import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
 import { type Item, N, readData, readNumber, S, stringAttributes } from "#store/items";
-import {
-  deadlineIdentity,
-  deadlineIndexKey,
-  deadlineKey,
-  TREATY_CATALOG,
-  treatyCatalogKey,
-  treatyKey,
-} from "#store/keys";
+import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treatyKey } from "#store/keys";
 
 /**
  * Access patterns on treaties:
@@ -42,8 +36,9 @@ export interface TreatyRecord {
   updatedAt: string;
   createdBy?: string;
   /**
-   * Per deadline identity, the date it last had and a sequence that rises each time that
-   * date changes: calendar feeds publish it as SEQUENCE so subscribed calendars update.
+   * Per deadline series (lib/domain/deadline-series.ts), the date it last had and a sequence
+   * that rises each time that date changes: calendar feeds publish it as SEQUENCE so
+   * subscribed calendars update, whichever notice or correction moved the date.
    */
   sequences?: Record<string, { date: string; sequence: number }>;
 }
@@ -55,7 +50,7 @@ export function nextSequences(
 ): NonNullable<TreatyRecord["sequences"]> {
   const next = { ...previous };
   for (const deadline of deadlines) {
-    const identity = deadlineIdentity(deadline);
+    const identity = deadlineSeries(deadline);
     const known = next[identity];
     if (!known) next[identity] = { date: deadline.date, sequence: 0 };
     else if (known.date !== deadline.date) next[identity] = { date: deadline.date, sequence: known.sequence + 1 };

@@ -5,6 +5,7 @@ import { handler as allCalendar } from "../../functions/all-calendar.ts";
 import { handler as daysUntilExit } from "../../functions/days-until-exit.ts";
 import { handler as embed } from "../../functions/embed.ts";
 import { handler as listHistory } from "../../functions/list-history.ts";
+import { handler as retractEvent } from "../../functions/retract-event.ts";
 import { handler as treatyCalendar } from "../../functions/treaty-calendar.ts";
 import { TIMELINE_CSV_COLUMNS } from "../../lib/formats/csv.ts";
 import { givenEvent, givenTreaty } from "../support/fixtures.ts";
@@ -226,6 +227,24 @@ describe("iCalendar feed of a treaty's deadlines", () => {
     expect(after[0]?.startDate.toString()).toBe("2019-09-15");
     expect(after[0]?.sequence).toBe(1);
     expect(String(after[0]?.component.getFirstPropertyValue("dtstamp"))).toBe("2019-03-15T00:00:00Z");
+  });
+
+  it("raises SEQUENCE again when retracting the later notice moves the exit back", async () => {
+    const treatyId = await givenTreaty();
+    await givenEvent(treatyId, { date: "2019-02-02", type: "withdrawal_notice", party: "US" });
+    const second = await givenEvent(treatyId, { date: "2019-03-15", type: "withdrawal_notice", party: "US" });
+    const retracted = await call(
+      retractEvent,
+      sampleEvent("retract-event.json", {
+        path: { treatyId, eventId: second.id },
+        body: { reason: "The second note was never sent." },
+      }),
+    );
+    expect(retracted.status).toBe(200);
+    const events = vevents((await calendarOf(treatyId)).text).events;
+    expect(events).toHaveLength(1);
+    expect(events[0]?.startDate.toString()).toBe("2019-08-02");
+    expect(events[0]?.sequence).toBe(2);
   });
 
   it("leaves SEQUENCE alone when an event that moves no deadline is added", async () => {

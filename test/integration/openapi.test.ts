@@ -33,6 +33,12 @@ describe("OpenAPI document", () => {
 });
 
 describe("OpenAPI coverage", () => {
+  it("serves exactly the document the request schemas generate (run npm run openapi after changing them)", async () => {
+    const { openApiDocument } = await import("../../lib/http/openapi.ts");
+    const answer = await call(handler, sampleEvent("openapi.json"));
+    expect(answer.body).toEqual(JSON.parse(JSON.stringify(openApiDocument())));
+  });
+
   it("documents every HTTP route that serverless.yml deploys", async () => {
     const { readFileSync } = await import("node:fs");
     const { parse } = await import("yaml");

@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { deadlineSeries } from "#domain/deadline-series";
 import type { Deadline } from "#domain/types";
 import { calendarSequence, deadlineSequence, deadlineUid, toCalendar } from "#lib/formats/ics";
 import { infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
@@ -88,52 +89,23 @@ describe("iCalendar feed", () => {
     expect(deadlineSequence({ date: "2019-08-02", sequence: 2 }, "2019-09-02")).toBe(3);
   });
 
-  describe("SEQUENCE from the store's per-deadline sequences", () => {
-    // The store's identity: kind, party and trigger, as lib/store/keys.ts spells it.
-    const identity = (d: Deadline) => `${d.kind}#${d.party ?? "-"}#${d.basis.triggerEventId ?? "-"}`;
+  describe("SEQUENCE from the store's per-series sequences", () => {
     const first = usWithdrawalDeadline();
     const later = { ...first, date: "2019-09-15", basis: { ...first.basis, triggerEventId: "ev-later" } };
 
-    it("is the deadline's own sequence while one event has set it", () => {
-      expect(calendarSequence(first, { [identity(first)]: { date: first.date, sequence: 2 } }, identity)).toBe(2);
-      expect(calendarSequence(first, undefined, identity)).toBe(0);
+    it("is the series' stored sequence, whichever notice set the date", () => {
+      expect(calendarSequence(first, undefined)).toBe(0);
+      expect(calendarSequence(first, { [deadlineSeries(first)]: { date: first.date, sequence: 2 } })).toBe(2);
+      expect(calendarSequence(later, { [deadlineSeries(later)]: { date: later.date, sequence: 3 } })).toBe(3);
+      expect(deadlineSeries(later)).toBe(deadlineSeries(first));
     });
 
-    it("rises by one when a later notice replaces the earlier one, and never falls", () => {
-      const sequences = {
-        [identity(first)]: { date: first.date, sequence: 0 },
-        [identity(later)]: { date: later.date, sequence: 0 },
-      };
-      expect(calendarSequence(later, sequences, identity)).toBe(1);
-      const third = { ...first, date: "2019-10-01", basis: { ...first.basis, triggerEventId: "ev-third" } };
-      const more = { ...sequences, [identity(third)]: { date: third.date, sequence: 0 } };
-      expect(calendarSequence(third, more, identity)).toBe(2);
-      // Back to the first notice (the later ones withdrawn): still above every earlier answer.
-      expect(calendarSequence(first, more, identity)).toBeGreaterThanOrEqual(2);
-    });
-
-    it("counts only the same party's withdrawals", () => {
-      const russian = { ...first, party: "RU", basis: { ...first.basis, triggerEventId: "ev-ru" } };
-      const sequences = {
-        [identity(first)]: { date: first.date, sequence: 0 },
-        [identity(russian)]: { date: russian.date, sequence: 4 },
-      };
-      expect(calendarSequence(first, sequences, identity)).toBe(0);
-      expect(calendarSequence(russian, sequences, identity)).toBe(4);
-    });
-
-    it("counts an ultimatum on its own, since each ultimatum has its own UID", () => {
-      const ultimatum: Deadline = {
-        ...first,
-        kind: "ultimatum_end",
-        basis: { ...first.basis, triggerEventId: "ev-u2" },
-      };
-      const other: Deadline = { ...ultimatum, basis: { ...first.basis, triggerEventId: "ev-u1" } };
-      const sequences = {
-        [identity(ultimatum)]: { date: ultimatum.date, sequence: 0 },
-        [identity(other)]: { date: other.date, sequence: 3 },
-      };
-      expect(calendarSequence(ultimatum, sequences, identity)).toBe(0);
+    it("keeps one series per party, and one per ultimatum", () => {
+      const russian = { ...first, party: "RU" };
+      expect(deadlineSeries(russian)).not.toBe(deadlineSeries(first));
+      const ultimatum: Deadline = { ...first, kind: "ultimatum_end", basis: { ...first.basis, triggerEventId: "u2" } };
+      const other: Deadline = { ...ultimatum, basis: { ...first.basis, triggerEventId: "u1" } };
+      expect(deadlineSeries(ultimatum)).not.toBe(deadlineSeries(other));
     });
   });
 
