@@ -1,11 +1,8 @@
-import { calendarSequence, toCalendar } from "#formats/ics";
-import { alarmDays, calendarQuery } from "#http/format-schemas";
+import { calendarReply } from "#http/calendar";
+import { calendarQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
-import { optionalEnv } from "#lib/config";
 import { getTreaty } from "#store/treaties";
-
-const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
 
 /**
  * GET /treaties/{treatyId}/calendar.ics: the treaty's deadlines as an iCalendar feed to
@@ -14,21 +11,11 @@ const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, calendarQuery);
-  const { treaty, deadlines, sequences } = await getTreaty(treatyId);
-  const calendar = toCalendar({
-    name: `${treaty.shortName} deadlines`,
-    entries: deadlines.map((deadline) => ({
-      treaty,
-      deadline,
-      sequence: calendarSequence(deadline, sequences),
-    })),
-    alarmsDays: alarmDays(query.alarms),
-    ...(apiBaseUrl ? { apiBaseUrl } : {}),
+  const record = await getTreaty(treatyId);
+  return calendarReply({
+    name: `${record.treaty.shortName} deadlines`,
+    fileName: `${record.treaty.id}.ics`,
+    records: [record],
+    alarms: query.alarms,
   });
-  return {
-    status: 200,
-    text: calendar,
-    contentType: "text/calendar; charset=utf-8",
-    headers: { "content-disposition": `inline; filename="${treaty.id}.ics"` },
-  };
 });

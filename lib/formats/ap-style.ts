@@ -1,6 +1,7 @@
 /**
  * Dates, numbers and countdown sentences in Associated Press style, ready to paste into copy.
  */
+import { monthName } from "#domain/civil-date";
 import type { DeadlineKind, PartialDateString, Treaty } from "#domain/types";
 import { parseCivilDate, parsePartialDate } from "./dates.ts";
 
@@ -20,21 +21,6 @@ const AP_MONTHS_WITH_DAY = [
   "Dec.",
 ] as const;
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
 /** `2019-08-02` → `Aug. 2, 2019`. Throws a RangeError unless given a full `YYYY-MM-DD` date. */
 export function apDate(date: string): string {
   const { year, month, day } = parseCivilDate(date);
@@ -48,7 +34,7 @@ export function apDate(date: string): string {
 export function apPartialDate(date: PartialDateString): string {
   const { year, month, day } = parsePartialDate(date);
   if (month === undefined) return String(year);
-  if (day === undefined) return `${MONTH_NAMES[month - 1]} ${year}`;
+  if (day === undefined) return `${monthName(month)} ${year}`;
   return `${AP_MONTHS_WITH_DAY[month - 1]} ${day}, ${year}`;
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { GetItemCommand, PutItemCommand, QueryCommand, type QueryCommandOutput } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { isConditionFailure } from "#store/errors";
 import { type Item, readData, S, stringAttributes } from "#store/items";
@@ -92,25 +93,7 @@ export async function createApiKey(name: string, now = new Date()): Promise<{ ke
 }
 
 async function allApiKeys(): Promise<ApiKeyRecord[]> {
-  const records: ApiKeyRecord[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :catalog",
-        ExpressionAttributeValues: { ":catalog": S(API_KEYS_CATALOG) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const record = readData<ApiKeyRecord>(item);
-      if (record) records.push(record);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return records;
+  return readCatalogue(API_KEYS_CATALOG, (item) => readData<ApiKeyRecord>(item));
 }
 
 export async function listApiKeys(): Promise<ApiKeyListing[]> {

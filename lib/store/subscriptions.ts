@@ -1,10 +1,5 @@
-import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-} from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { isConditionFailure } from "#store/errors";
 import { readData, S, stringAttributes } from "#store/items";
@@ -64,25 +59,7 @@ export async function getSubscription(
 }
 
 export async function listSubscriptions(): Promise<SubscriptionRecord[]> {
-  const records: SubscriptionRecord[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :catalog",
-        ExpressionAttributeValues: { ":catalog": S(SUBSCRIPTIONS_CATALOG) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const record = readData<SubscriptionRecord>(item);
-      if (record) records.push(record);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return records;
+  return readCatalogue(SUBSCRIPTIONS_CATALOG, (item) => readData<SubscriptionRecord>(item));
 }
 
 /** False when no such subscription exists. */

@@ -1,14 +1,9 @@
-import {
-  GetItemCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  type TransactWriteItem,
-  TransactWriteItemsCommand,
-} from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { deadlineSeries } from "#domain/deadline-series";
 import { deriveDeadlines } from "#domain/deadlines";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
 import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
+import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
 import { type Item, N, readData, readNumber, S, stringAttributes } from "#store/items";
@@ -111,22 +106,7 @@ export async function getTreaty(treatyId: string, options: { consistent?: boolea
 }
 
 export async function listTreaties(): Promise<TreatyRecord[]> {
-  const records: TreatyRecord[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: "GSI1",
-        KeyConditionExpression: "GSI1PK = :catalog",
-        ExpressionAttributeValues: { ":catalog": S(TREATY_CATALOG) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) records.push(readTreaty(item));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return records;
+  return readCatalogue(TREATY_CATALOG, readTreaty);
 }
 
 export async function createTreaty(treaty: Treaty, createdBy: string | undefined, now: Date): Promise<TreatyRecord> {

@@ -1,0 +1,30 @@
+import { calendarSequence, toCalendar } from "#formats/ics";
+import { alarmDays } from "#http/format-schemas";
+import type { Reply } from "#http/handler";
+import { optionalEnv } from "#lib/config";
+import type { TreatyRecord } from "#store/treaties";
+
+const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
+
+/** An iCalendar reply for the deadlines of some treaties; each record carries its deadlines and sequences. */
+export function calendarReply(input: {
+  name: string;
+  fileName: string;
+  records: Array<Pick<TreatyRecord, "treaty" | "deadlines" | "sequences">>;
+  alarms: string | undefined;
+}): Reply {
+  const calendar = toCalendar({
+    name: input.name,
+    entries: input.records.flatMap(({ treaty, deadlines, sequences }) =>
+      deadlines.map((deadline) => ({ treaty, deadline, sequence: calendarSequence(deadline, sequences) })),
+    ),
+    alarmsDays: alarmDays(input.alarms),
+    ...(apiBaseUrl ? { apiBaseUrl } : {}),
+  });
+  return {
+    status: 200,
+    text: calendar,
+    contentType: "text/calendar; charset=utf-8",
+    headers: { "content-disposition": `inline; filename="${input.fileName}"` },
+  };
+}
