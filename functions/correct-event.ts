@@ -1,14 +1,8 @@
 import { requireWriter } from "#http/auth";
-import {
-  applyCorrection,
-  eventCorrection,
-  eventIdFrom,
-  expectedVersionFrom,
-  PreconditionFailedError,
-} from "#http/correction-schemas";
+import { applyCorrection, eventCorrection, eventIdFrom, expectedVersionFrom } from "#http/correction-schemas";
 import { httpHandler, ok } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
-import { correctEvent, VersionMismatchError } from "#store/events";
+import { correctEvent } from "#store/events";
 
 /**
  * PATCH /treaties/{treatyId}/events/{eventId} (key, If-Match: <version>): corrects an event with a
@@ -20,15 +14,10 @@ export const handler = httpHandler(async (event) => {
   const eventId = eventIdFrom(event, treatyId);
   const expectedVersion = expectedVersionFrom(event, { required: true });
   const correction = readJsonBody(event, eventCorrection);
-  try {
-    const { event: corrected } = await correctEvent(
-      { treatyId, eventId, expectedVersion, by: writer.id, reason: correction.reason },
-      (current) => applyCorrection(current, correction),
-      new Date(),
-    );
-    return ok(corrected);
-  } catch (error) {
-    if (error instanceof VersionMismatchError) throw new PreconditionFailedError(error.message);
-    throw error;
-  }
+  const { event: corrected } = await correctEvent(
+    { treatyId, eventId, expectedVersion, by: writer.id, reason: correction.reason },
+    (current) => applyCorrection(current, correction),
+    new Date(),
+  );
+  return ok(corrected);
 });

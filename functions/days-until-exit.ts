@@ -21,15 +21,14 @@ export const handler = httpHandler(async (event) => {
   const exit = query.noticeOn
     ? whatIfNotice(treaty, query.noticeOn, query.party)
     : selectExit(deadlines, asOf, query.party);
+  const count = exit && countdown(exit.date, asOf, timeZone);
   if (query.format === "text") {
-    const { exitSentence, whatIfSentence } = await import("#formats/ap-style");
-    if (!exit) return plainText(exitSentence(treaty, undefined));
-    const { daysUntil } = countdown(exit.date, asOf, timeZone);
-    const party = exit.party ?? query.party;
-    const counted = { kind: exit.kind, date: exit.date, daysUntil, ...(party ? { party } : {}) };
+    const { countedExit, exitSentence, whatIfSentence } = await import("#formats/ap-style");
+    if (!exit || !count) return plainText(exitSentence(treaty, undefined));
+    const counted = countedExit(exit, count.daysUntil, query.party);
     return plainText(query.noticeOn ? whatIfSentence(treaty, query.noticeOn, counted) : exitSentence(treaty, counted));
   }
-  if (!exit) {
+  if (!exit || !count) {
     return ok({
       treatyId,
       party: query.party ?? null,
@@ -44,7 +43,6 @@ export const handler = httpHandler(async (event) => {
       basis: null,
     });
   }
-  const count = countdown(exit.date, asOf, timeZone);
   return ok({
     treatyId,
     party: exit.party ?? query.party ?? null,

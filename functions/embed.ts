@@ -1,7 +1,7 @@
 import { civilDateAt } from "#domain/civil-date";
 import { countdown, selectExit } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
-import { exitSentence } from "#formats/ap-style";
+import { countedExit, exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
@@ -22,15 +22,9 @@ export const handler = httpHandler(async (event) => {
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
   const exit = selectExit(deadlines, asOf, query.party);
-  const party = exit?.party ?? query.party;
   const sentence = exitSentence(
     treaty,
-    exit && {
-      kind: exit.kind,
-      date: exit.date,
-      daysUntil: countdown(exit.date, asOf, timeZone).daysUntil,
-      ...(party ? { party } : {}),
-    },
+    exit && countedExit(exit, countdown(exit.date, asOf, timeZone).daysUntil, query.party),
   );
   const page = renderEmbed({ treaty, events, sentence, asOf });
   return {

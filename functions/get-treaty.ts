@@ -1,5 +1,5 @@
-import { httpHandler, noQueryParameters, ok } from "#http/handler";
-import { treatyIdFrom } from "#http/request";
+import { httpHandler, ok } from "#http/handler";
+import { noQueryParameters, treatyIdFrom } from "#http/request";
 import { treatyView } from "#http/views";
 import { getTreaty } from "#store/treaties";
 

@@ -1,5 +1,6 @@
 import { todayIn } from "#domain/civil-date";
-import { httpHandler, noQueryParameters, ok } from "#http/handler";
+import { httpHandler, ok } from "#http/handler";
+import { noQueryParameters } from "#http/request";
 import { treatySummary } from "#http/views";
 import { listTreaties } from "#store/treaties";
 

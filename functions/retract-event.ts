@@ -1,8 +1,8 @@
 import { requireWriter } from "#http/auth";
-import { eventIdFrom, eventRetraction, expectedVersionFrom, PreconditionFailedError } from "#http/correction-schemas";
+import { eventIdFrom, eventRetraction, expectedVersionFrom } from "#http/correction-schemas";
 import { httpHandler, ok } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
-import { retractEvent, VersionMismatchError } from "#store/events";
+import { retractEvent } from "#store/events";
 
 /**
  * DELETE /treaties/{treatyId}/events/{eventId} (key, body {reason}, If-Match optional): retracts an
@@ -15,14 +15,9 @@ export const handler = httpHandler(async (event) => {
   const eventId = eventIdFrom(event, treatyId);
   const expectedVersion = expectedVersionFrom(event, { required: false });
   const { reason } = readJsonBody(event, eventRetraction);
-  try {
-    const { event: retracted } = await retractEvent(
-      { treatyId, eventId, expectedVersion, by: writer.id, reason },
-      new Date(),
-    );
-    return ok(retracted);
-  } catch (error) {
-    if (error instanceof VersionMismatchError) throw new PreconditionFailedError(error.message);
-    throw error;
-  }
+  const { event: retracted } = await retractEvent(
+    { treatyId, eventId, expectedVersion, by: writer.id, reason },
+    new Date(),
+  );
+  return ok(retracted);
 });

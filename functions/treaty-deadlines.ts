@@ -1,5 +1,5 @@
-import { httpHandler, noQueryParameters, ok } from "#http/handler";
-import { treatyIdFrom } from "#http/request";
+import { httpHandler, ok } from "#http/handler";
+import { noQueryParameters, treatyIdFrom } from "#http/request";
 import { getTreaty } from "#store/treaties";
 
 /** GET /treaties/{treatyId}/deadlines: every derived deadline with its basis. One GetItem. */

@@ -78,3 +78,20 @@ export class EventExistsError extends DomainError {
     super(`Event ${eventId} already exists.`);
   }
 }
+
+/**
+ * The If-Match version no longer matches the event: someone corrected it since it was read.
+ * Its code is the problem type a client sees with the 412.
+ */
+export class VersionMismatchError extends DomainError {
+  readonly code = "precondition-failed";
+  constructor(
+    readonly currentVersion: number,
+    readonly expectedVersion: number,
+  ) {
+    super(
+      `The event is at version ${currentVersion}, not ${expectedVersion}: it was changed since you read it. ` +
+        "Read it again and apply your change to the current version.",
+    );
+  }
+}

@@ -2,7 +2,7 @@
  * Dates, numbers and countdown sentences in Associated Press style, ready to paste into copy.
  */
 import { monthName } from "#domain/civil-date";
-import type { DeadlineKind, PartialDateString, Treaty } from "#domain/types";
+import type { Deadline, DeadlineKind, PartialDateString, Treaty } from "#domain/types";
 import { parseCivilDate, parsePartialDate } from "./dates.ts";
 
 /** AP abbreviates these months before a day number; March to July are always spelled out. */
@@ -121,6 +121,16 @@ export interface CountedExit {
  * The countdown sentence for a treaty's exit, naming the party as the treaty does, or the
  * no-exit sentence when there is none.
  */
+/** An exit as a sentence counts it: the party is the exit's own, else the one asked about. */
+export function countedExit(
+  exit: Pick<Deadline, "kind" | "date" | "party">,
+  daysUntil: number,
+  askedParty?: string,
+): CountedExit {
+  const party = exit.party ?? askedParty;
+  return { kind: exit.kind, date: exit.date, daysUntil, ...(party ? { party } : {}) };
+}
+
 export function exitSentence(treaty: Pick<Treaty, "shortName" | "parties">, exit: CountedExit | undefined): string {
   if (exit === undefined) return noExitSentence(treaty.shortName);
   return countdownSentence({

@@ -84,12 +84,6 @@ export class PreconditionRequiredError extends HttpError {
   }
 }
 
-export class PreconditionFailedError extends HttpError {
-  constructor(detail: string) {
-    super(412, "Precondition failed", detail);
-  }
-}
-
 const IF_MATCH = /^\s*(?:W\/)?("?)([1-9]\d{0,8})\1\s*$/;
 
 /** The event version in If-Match: `3`, `"3"` or `W/"3"`. Absent: undefined, or 428 when required. */

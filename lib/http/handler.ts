@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import { BadRequestError } from "#http/errors";
 import { toProblem } from "#http/problem";
+import { header } from "#http/request";
 import { log } from "#lib/log";
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -69,11 +69,6 @@ function toResult(reply: Reply): HttpResult {
 /** Seconds a cache may keep a read; newsroom pages poll, and a minute of staleness is harmless. */
 const READ_MAX_AGE = 60;
 
-function headerOf(event: HttpEvent, name: string): string | undefined {
-  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === name) return value;
-  return undefined;
-}
-
 /**
  * Reads carry a strong ETag (a hash of the exact body) and Cache-Control; a matching
  * If-None-Match gets 304 with no body. Writes are never cached.
@@ -89,7 +84,7 @@ function withCaching(event: HttpEvent, result: HttpResult): HttpResult {
   const etag = `"${createHash("sha256").update(result.body).digest("base64url").slice(0, 32)}"`;
   headers.etag = etag;
   headers["cache-control"] ??= `public, max-age=${READ_MAX_AGE}`;
-  const ifNoneMatch = headerOf(event, "if-none-match");
+  const ifNoneMatch = header(event, "if-none-match");
   const matches = ifNoneMatch
     ?.split(",")
     .map((tag) => tag.trim().replace(/^W\//, ""))
@@ -100,14 +95,3 @@ function withCaching(event: HttpEvent, result: HttpResult): HttpResult {
 
 export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });
 export const created = (body: unknown, location: string): Reply => ({ status: 201, body, headers: { location } });
-
-/**
- * Refuses any query parameter on a route that takes none, with the same 400 a strict empty
- * schema gives, but without loading a schema library: the hot read routes stay lean.
- */
-export function noQueryParameters(event: HttpEvent): void {
-  const names = Object.keys(event.queryStringParameters ?? {});
-  if (names.length === 0) return;
-  const message = `unknown field${names.length > 1 ? "s" : ""}: ${names.join(", ")}`;
-  throw new BadRequestError(`The query is not valid: ${message}`, [{ path: "(root)", message }]);
-}

@@ -12,6 +12,7 @@ import {
   TreatyNotFoundError,
   UnknownPartyError,
   UnknownTimeZoneError,
+  VersionMismatchError,
 } from "#domain/errors";
 import { type FieldError, HttpError, ServiceUnavailableError } from "#http/errors";
 import { isTransient } from "#store/errors";
@@ -40,6 +41,7 @@ function domainStatus(error: DomainError): { status: number; title: string } {
   if (error instanceof TreatyExistsError || error instanceof EventExistsError)
     return { status: 409, title: "Already exists" };
   if (error instanceof ConcurrentChangeError) return { status: 409, title: "Changed concurrently" };
+  if (error instanceof VersionMismatchError) return { status: 412, title: "Precondition failed" };
   if (
     error instanceof InvalidDateError ||
     error instanceof PartialDateError ||

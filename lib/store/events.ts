@@ -1,6 +1,12 @@
 import { type AttributeValue, GetItemCommand, QueryCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
 import { deriveDeadlines, ruleRelevantTypes } from "#domain/deadlines";
-import { ConcurrentChangeError, DomainError, EventExistsError, EventNotFoundError } from "#domain/errors";
+import {
+  ConcurrentChangeError,
+  DomainError,
+  EventExistsError,
+  EventNotFoundError,
+  VersionMismatchError,
+} from "#domain/errors";
 import { sortTimeline } from "#domain/timeline";
 import type { EventType, TimelineEvent } from "#domain/types";
 import { assertEventFitsTreaty } from "#domain/validation";
@@ -60,21 +66,7 @@ export const EDITABLE_EVENT_FIELDS = [
 
 export type EditableEventFields = Pick<TimelineEvent, (typeof EDITABLE_EVENT_FIELDS)[number]>;
 
-export { EventExistsError } from "#domain/errors";
-
-/** The If-Match version no longer matches the event: someone corrected it since it was read. */
-export class VersionMismatchError extends DomainError {
-  readonly code = "version-mismatch";
-  constructor(
-    readonly currentVersion: number,
-    readonly expectedVersion: number,
-  ) {
-    super(
-      `The event is at version ${currentVersion}, not ${expectedVersion}: it was changed since you read it. ` +
-        "Read it again and apply your change to the current version.",
-    );
-  }
-}
+export { EventExistsError, VersionMismatchError } from "#domain/errors";
 
 export class EventRetractedError extends DomainError {
   readonly code = "event-retracted";
@@ -404,8 +396,9 @@ export interface HistoryPage {
 /** One Query a page. Reads one item past the page to know whether another page exists. */
 export async function listHistory(treatyId: string, query: HistoryQuery): Promise<HistoryPage> {
   const { low, high } = eventRange(query.from, query.to);
+  const pk = eventKey(treatyId, "", "").PK;
   const values: Record<string, AttributeValue> = {
-    ":pk": S(eventKey(treatyId, "", "").PK),
+    ":pk": S(pk),
     ":low": S(low),
     ":high": S(high),
   };
@@ -424,7 +417,6 @@ export async function listHistory(treatyId: string, query: HistoryQuery): Promis
     values[":party"] = S(query.party);
     filters.push("#party = :party");
   }
-  const pk = eventKey(treatyId, "", "").PK;
   const output = await dynamo.send(
     new QueryCommand({
       TableName: tableName,
