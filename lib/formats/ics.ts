@@ -6,7 +6,7 @@
  */
 
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
-import { deadlineSeries, ONE_PER_PARTY } from "#domain/deadline-series";
+import { deadlineSeries, ONE_PER_DATE, ONE_PER_PARTY } from "#domain/deadline-series";
 import type { Deadline, DeadlineKind, Treaty } from "#domain/types";
 import { partyPossessive } from "./ap-style.ts";
 import { utcMidnight } from "./dates.ts";
@@ -38,6 +38,11 @@ const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) =>
   term_expiry: () => "term expires",
   ultimatum_end: (party) => (party ? `${party} deadline ends` : "ultimatum ends"),
   earliest_notice: (party) => `earliest notice of ${party ? `${party} ` : ""}withdrawal`,
+  party_bound: (party) => (party ? `treaty binds ${party.replace(/'s$/, "")}` : "treaty binds a new party"),
+  notice_window_opens: () => "window for notice of denunciation opens",
+  notice_window_closes: () => "window for notice of denunciation closes",
+  renewal_notice_deadline: () => "last day for notice before renewal",
+  term_renewal: () => "term renews unless notice was given",
 };
 
 const DEFAULT_ALARM_DAYS = [7, 1] as const;
@@ -51,6 +56,7 @@ const SECONDS_PER_DAY = 86_400;
 export function deadlineUid(treatyId: string, deadline: Deadline): string {
   const entry = `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}`;
   if (ONE_PER_PARTY.has(deadline.kind)) return `${entry}@treaty-clock`;
+  if (ONE_PER_DATE.has(deadline.kind)) return `${entry}-${deadline.date}@treaty-clock`;
   return `${entry}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
 }
 

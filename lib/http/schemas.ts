@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { assertTimeZone, civilDateAt, parseCivilDate, parsePartialDate } from "#domain/civil-date";
 import { DomainError } from "#domain/errors";
 import { assertPeriod } from "#domain/period";
-import { EVENT_TYPES } from "#domain/types";
+import { DEADLINE_KINDS, EVENT_TYPES, NOTICE_TYPES } from "#domain/types";
 import { SLUG_PATTERN } from "#http/patterns";
 
 /**
@@ -98,28 +98,97 @@ export const source = z.strictObject({
 
 const sources = z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20));
 
-export const party = z.strictObject({ code: partyCode, name: text(120) });
+/** When a notice or a deposit takes effect; the forms are described in lib/domain/types.ts (`EffectRule`). */
+export const effectRule = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("period"), period }),
+  z.strictObject({ kind: z.literal("period_then_first_of_month"), period }),
+  z.strictObject({
+    kind: z.literal("end_of_year"),
+    yearsAfter: z.int().check(z.minimum(0, "must not be negative"), z.maximum(100, "must be at most 100")),
+  }),
+]);
 
-export const treatyInput = z.strictObject({
-  id: slug,
-  name: text(400),
-  shortName: text(80),
-  parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
-  signedOn: civilDate,
-  inForceOn: z.optional(civilDate),
-  withdrawal: z.optional(
-    z.strictObject({
-      article: text(120),
-      text: text(4000),
-      noticePeriod: period,
-      noticeTo: z.optional(text(200)),
-      earliestNotice: z.optional(period),
-      conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+export const withdrawalClause = z
+  .strictObject({
+    article: text(120),
+    text: text(4000),
+    noticePeriod: z.optional(period),
+    takesEffect: z.optional(effectRule),
+    counting: z.optional(z.enum(["notice", "receipt"], "must be notice or receipt")),
+    laterDateInNotice: z.optional(z.boolean()),
+    noticeTo: z.optional(text(200)),
+    earliestNotice: z.optional(period),
+    windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
+    conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+  })
+  .check(
+    z.superRefine((clause, ctx) => {
+      if ((clause.noticePeriod === undefined) === (clause.takesEffect === undefined)) {
+        ctx.issues.push({
+          code: "custom",
+          path: ["takesEffect"],
+          message: "give either noticePeriod (notice + a period) or takesEffect, not both",
+          input: clause,
+        });
+      }
     }),
-  ),
-  term: z.optional(period),
-  sources,
+  );
+
+export const party = z.strictObject({
+  code: partyCode,
+  name: text(120),
+  inForceOn: z.optional(civilDate),
+  withdrawal: z.optional(withdrawalClause),
 });
+
+export const treatyInput = z
+  .strictObject({
+    id: slug,
+    name: text(400),
+    shortName: text(80),
+    nameTakesArticle: z.optional(z.boolean()),
+    bilateral: z.optional(z.boolean()),
+    parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
+    signedOn: civilDate,
+    inForceOn: z.optional(civilDate),
+    withdrawal: z.optional(withdrawalClause),
+    term: z.optional(period),
+    renewal: z.optional(
+      z.strictObject({
+        article: text(120),
+        text: text(4000),
+        initialTerm: period,
+        renewFor: period,
+        noticeBefore: period,
+      }),
+    ),
+    partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
+    sources,
+  })
+  .check(
+    z.superRefine((treaty, ctx) => {
+      if (treaty.term !== undefined && treaty.renewal !== undefined) {
+        ctx.issues.push({
+          code: "custom",
+          path: ["renewal"],
+          message: "a treaty has a fixed term or a renewing one, not both",
+          input: treaty,
+        });
+      }
+      const codes = new Set<string>();
+      treaty.parties.forEach((p, index) => {
+        if (codes.has(p.code)) {
+          ctx.issues.push({
+            code: "custom",
+            path: ["parties", index, "code"],
+            message: `${p.code} is listed twice`,
+            input: treaty,
+          });
+        }
+        codes.add(p.code);
+      });
+    }),
+  );
 
 export const eventInput = z
   .strictObject({
@@ -136,9 +205,15 @@ export const eventInput = z
       }),
     ),
     extension: z.optional(z.strictObject({ extension: z.optional(period), until: z.optional(civilDate) })),
+    receivedOn: z.optional(civilDate),
+    effectiveOn: z.optional(civilDate),
+    claimedEffectiveOn: z.optional(civilDate),
   })
   .check(
     z.superRefine((event, ctx) => {
+      for (const { field, message } of noticeDetailIssues(event)) {
+        ctx.issues.push({ code: "custom", path: [field], message, input: event });
+      }
       if (event.ultimatum && event.type !== "ultimatum") {
         ctx.issues.push({
           code: "custom",
@@ -176,6 +251,40 @@ export const eventInput = z
       }
     }),
   );
+
+/**
+ * Notice details belong to notices (a claimed date to an expulsion too) and cannot come before the notice:
+ * a receipt before the note was written, or an exit named for before it, is a typing mistake.
+ */
+function noticeDetailIssues(event: {
+  type: string;
+  date: string;
+  receivedOn?: string | undefined;
+  effectiveOn?: string | undefined;
+  claimedEffectiveOn?: string | undefined;
+}): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  const noticeOnly = event.type === "withdrawal_notice";
+  const details = [
+    ["receivedOn", event.receivedOn, noticeOnly, "only a withdrawal_notice has a receipt date"],
+    ["effectiveOn", event.effectiveOn, noticeOnly, "only a withdrawal_notice names a later effective date"],
+    [
+      "claimedEffectiveOn",
+      event.claimedEffectiveOn,
+      NOTICE_TYPES.has(event.type as EventInput["type"]),
+      "only a withdrawal_notice or an expelled event carries a claimed effective date",
+    ],
+  ] as const;
+  for (const [field, value, allowed, refusal] of details) {
+    if (value === undefined) continue;
+    if (!allowed) {
+      issues.push({ field, message: refusal });
+    } else if (value < event.date.slice(0, value.length) || (field === "effectiveOn" && value === event.date)) {
+      issues.push({ field, message: `must be after the event's date, ${event.date}` });
+    }
+  }
+  return issues;
+}
 
 export type TreatyInput = z.infer<typeof treatyInput>;
 export type EventInput = z.infer<typeof eventInput>;
@@ -215,7 +324,13 @@ export const daysUntilExitQuery = z.strictObject({
 export const deadlinesWindowQuery = z.strictObject({
   from: z.optional(civilDate),
   to: z.optional(civilDate),
-  kind: z.optional(z.enum(["withdrawal_effective", "term_expiry", "ultimatum_end", "earliest_notice"])),
+  kind: z.optional(z.enum(DEADLINE_KINDS)),
+});
+
+export const partiesQuery = z.strictObject({
+  asOf: z.optional(asOf),
+  tz: z.optional(timeZone),
+  format: z.optional(z.enum(["json", "csv"], "must be json or csv")),
 });
 
 export const noQuery = z.strictObject({});

@@ -62,6 +62,9 @@ export const EDITABLE_EVENT_FIELDS = [
   "sources",
   "ultimatum",
   "extension",
+  "receivedOn",
+  "effectiveOn",
+  "claimedEffectiveOn",
 ] as const satisfies ReadonlyArray<keyof TimelineEvent>;
 
 export type EditableEventFields = Pick<TimelineEvent, (typeof EDITABLE_EVENT_FIELDS)[number]>;
@@ -354,6 +357,9 @@ export function correctEvent(
       if (fields.description !== undefined) next.description = fields.description;
       if (fields.ultimatum !== undefined) next.ultimatum = fields.ultimatum;
       if (fields.extension !== undefined) next.extension = fields.extension;
+      if (fields.receivedOn !== undefined) next.receivedOn = fields.receivedOn;
+      if (fields.effectiveOn !== undefined) next.effectiveOn = fields.effectiveOn;
+      if (fields.claimedEffectiveOn !== undefined) next.claimedEffectiveOn = fields.claimedEffectiveOn;
       return next;
     },
     now,
