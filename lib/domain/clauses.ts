@@ -96,21 +96,27 @@ export function applyEffectRule(rule: EffectRule, from: CivilDateString): RuleLa
       };
     }
     case "end_of_year": {
-      const year = civilDateParts(start).year + rule.yearsAfter;
+      const noticeYear = civilDateParts(start).year;
+      const year = noticeYear + rule.yearsAfter;
       const date = formatCivilDate({ year, month: 12, day: 31 });
       return {
         date,
-        arithmetic: `${formatLongDate(start)} falls in ${year - rule.yearsAfter}; ${yearPhrase(rule.yearsAfter, year - rule.yearsAfter)} ends on ${formatLongDate(date)}.`,
-        summary: `31 December of ${yearPhrase(rule.yearsAfter, year - rule.yearsAfter)}`,
+        arithmetic: `${formatLongDate(start)} falls in ${noticeYear}; the end of ${yearPhrase(rule.yearsAfter, year)} is ${formatLongDate(date)}.`,
+        summary: `31 December of ${yearPhrase(rule.yearsAfter, year)}`,
       };
     }
   }
 }
 
-function yearPhrase(yearsAfter: number, noticeYear: number): string {
-  if (yearsAfter === 0) return `the same year, ${noticeYear}`;
-  if (yearsAfter === 1) return `the following year, ${noticeYear + 1}`;
-  return `the ${ORDINALS[yearsAfter] ?? `${yearsAfter}th`} year after, ${noticeYear + yearsAfter}`;
+function yearPhrase(yearsAfter: number, year: number): string {
+  if (yearsAfter === 0) return `the same year (${year})`;
+  if (yearsAfter === 1) return `the following year (${year})`;
+  return `the ${ORDINALS[yearsAfter] ?? `${yearsAfter}th`} year after (${year})`;
+}
+
+/** "Russia's", "the United States'": the possessive of a name. */
+export function possessive(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
 }
 
 /** The day a clause counts from, in words: "notice", "receipt of the notification", "deposit". */
@@ -172,7 +178,7 @@ export function clauseInUse(treaty: Treaty, party?: string): ClauseInUse {
       citation:
         own === undefined
           ? `${treaty.shortName}, ${clause.article}`
-          : `${partyName}'s terms for the ${treaty.shortName}, ${clause.article}`,
+          : `${possessive(partyName ?? party ?? "")} terms for the ${treaty.shortName}, ${clause.article}`,
       rule,
       counting,
       laterDateInNotice: clause.laterDateInNotice === true,

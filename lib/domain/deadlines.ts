@@ -13,6 +13,7 @@ import {
   joinSentences,
   MAX_OCCURRENCES,
   noticeWindows,
+  possessive,
   subtractPeriod,
   VCLT_ARTICLE_56,
   windowFor,
@@ -203,7 +204,7 @@ export function withdrawalDeadline(treaty: Treaty, scenario: WithdrawalScenario)
     `${clause.label}: ${clause.provides}`,
     clause.ownTermsOf === undefined
       ? ""
-      : `These are ${clause.ownTermsOf}'s own terms, which replace the treaty's clause for it.`,
+      : `These are ${possessive(clause.ownTermsOf)} own terms, which replace the treaty's clause for it.`,
     landing.arithmetic,
     ...notes,
   );

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { assertTimeZone, civilDateAt, parseCivilDate, parsePartialDate } from "#domain/civil-date";
 import { DomainError } from "#domain/errors";
 import { assertPeriod } from "#domain/period";
-import { DEADLINE_KINDS, EVENT_TYPES, NOTICE_TYPES } from "#domain/types";
+import { DEADLINE_KINDS, EVENT_TYPES } from "#domain/types";
 import { SLUG_PATTERN } from "#http/patterns";
 
 /**
@@ -120,19 +120,7 @@ export const withdrawalClause = z
     earliestNotice: z.optional(period),
     windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
     conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
-  })
-  .check(
-    z.superRefine((clause, ctx) => {
-      if ((clause.noticePeriod === undefined) === (clause.takesEffect === undefined)) {
-        ctx.issues.push({
-          code: "custom",
-          path: ["takesEffect"],
-          message: "give either noticePeriod (notice + a period) or takesEffect, not both",
-          input: clause,
-        });
-      }
-    }),
-  );
+  });
 
 export const party = z.strictObject({
   code: partyCode,
@@ -164,31 +152,7 @@ export const treatyInput = z
     ),
     partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
     sources,
-  })
-  .check(
-    z.superRefine((treaty, ctx) => {
-      if (treaty.term !== undefined && treaty.renewal !== undefined) {
-        ctx.issues.push({
-          code: "custom",
-          path: ["renewal"],
-          message: "a treaty has a fixed term or a renewing one, not both",
-          input: treaty,
-        });
-      }
-      const codes = new Set<string>();
-      treaty.parties.forEach((p, index) => {
-        if (codes.has(p.code)) {
-          ctx.issues.push({
-            code: "custom",
-            path: ["parties", index, "code"],
-            message: `${p.code} is listed twice`,
-            input: treaty,
-          });
-        }
-        codes.add(p.code);
-      });
-    }),
-  );
+  });
 
 export const eventInput = z
   .strictObject({
@@ -211,9 +175,6 @@ export const eventInput = z
   })
   .check(
     z.superRefine((event, ctx) => {
-      for (const { field, message } of noticeDetailIssues(event)) {
-        ctx.issues.push({ code: "custom", path: [field], message, input: event });
-      }
       if (event.ultimatum && event.type !== "ultimatum") {
         ctx.issues.push({
           code: "custom",
@@ -251,40 +212,6 @@ export const eventInput = z
       }
     }),
   );
-
-/**
- * Notice details belong to notices (a claimed date to an expulsion too) and cannot come before the notice:
- * a receipt before the note was written, or an exit named for before it, is a typing mistake.
- */
-function noticeDetailIssues(event: {
-  type: string;
-  date: string;
-  receivedOn?: string | undefined;
-  effectiveOn?: string | undefined;
-  claimedEffectiveOn?: string | undefined;
-}): { field: string; message: string }[] {
-  const issues: { field: string; message: string }[] = [];
-  const noticeOnly = event.type === "withdrawal_notice";
-  const details = [
-    ["receivedOn", event.receivedOn, noticeOnly, "only a withdrawal_notice has a receipt date"],
-    ["effectiveOn", event.effectiveOn, noticeOnly, "only a withdrawal_notice names a later effective date"],
-    [
-      "claimedEffectiveOn",
-      event.claimedEffectiveOn,
-      NOTICE_TYPES.has(event.type as EventInput["type"]),
-      "only a withdrawal_notice or an expelled event carries a claimed effective date",
-    ],
-  ] as const;
-  for (const [field, value, allowed, refusal] of details) {
-    if (value === undefined) continue;
-    if (!allowed) {
-      issues.push({ field, message: refusal });
-    } else if (value < event.date.slice(0, value.length) || (field === "effectiveOn" && value === event.date)) {
-      issues.push({ field, message: `must be after the event's date, ${event.date}` });
-    }
-  }
-  return issues;
-}
 
 export type TreatyInput = z.infer<typeof treatyInput>;
 export type EventInput = z.infer<typeof eventInput>;

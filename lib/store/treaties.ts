@@ -1,6 +1,7 @@
 import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { deadlineSeries } from "#domain/deadline-series";
 import { deriveDeadlines } from "#domain/deadlines";
+import { assertTreatyRules } from "#domain/validation";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
 import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
 import { readCatalogue } from "#store/catalogue";
@@ -110,6 +111,7 @@ export async function listTreaties(): Promise<TreatyRecord[]> {
 }
 
 export async function createTreaty(treaty: Treaty, createdBy: string | undefined, now: Date): Promise<TreatyRecord> {
+  assertTreatyRules(treaty);
   const deadlines = deriveDeadlines(treaty, []);
   const record: TreatyRecord = {
     treaty,
