@@ -45,7 +45,12 @@ export function assertNoticeDetails(event: NoticeDetails): void {
   const notice = event.type === "withdrawal_notice";
   const details = [
     ["receivedOn", event.receivedOn, notice, "Only a withdrawal_notice has a receipt date (receivedOn)."],
-    ["effectiveOn", event.effectiveOn, notice, "Only a withdrawal_notice names a later date for the exit (effectiveOn)."],
+    [
+      "effectiveOn",
+      event.effectiveOn,
+      notice,
+      "Only a withdrawal_notice names a later date for the exit (effectiveOn).",
+    ],
     [
       "claimedEffectiveOn",
       event.claimedEffectiveOn,

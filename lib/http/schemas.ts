@@ -108,19 +108,18 @@ export const effectRule = z.discriminatedUnion("kind", [
   }),
 ]);
 
-export const withdrawalClause = z
-  .strictObject({
-    article: text(120),
-    text: text(4000),
-    noticePeriod: z.optional(period),
-    takesEffect: z.optional(effectRule),
-    counting: z.optional(z.enum(["notice", "receipt"], "must be notice or receipt")),
-    laterDateInNotice: z.optional(z.boolean()),
-    noticeTo: z.optional(text(200)),
-    earliestNotice: z.optional(period),
-    windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
-    conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
-  });
+export const withdrawalClause = z.strictObject({
+  article: text(120),
+  text: text(4000),
+  noticePeriod: z.optional(period),
+  takesEffect: z.optional(effectRule),
+  counting: z.optional(z.enum(["notice", "receipt"], "must be notice or receipt")),
+  laterDateInNotice: z.optional(z.boolean()),
+  noticeTo: z.optional(text(200)),
+  earliestNotice: z.optional(period),
+  windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
+  conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+});
 
 export const party = z.strictObject({
   code: partyCode,
@@ -129,30 +128,29 @@ export const party = z.strictObject({
   withdrawal: z.optional(withdrawalClause),
 });
 
-export const treatyInput = z
-  .strictObject({
-    id: slug,
-    name: text(400),
-    shortName: text(80),
-    nameTakesArticle: z.optional(z.boolean()),
-    bilateral: z.optional(z.boolean()),
-    parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
-    signedOn: civilDate,
-    inForceOn: z.optional(civilDate),
-    withdrawal: z.optional(withdrawalClause),
-    term: z.optional(period),
-    renewal: z.optional(
-      z.strictObject({
-        article: text(120),
-        text: text(4000),
-        initialTerm: period,
-        renewFor: period,
-        noticeBefore: period,
-      }),
-    ),
-    partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
-    sources,
-  });
+export const treatyInput = z.strictObject({
+  id: slug,
+  name: text(400),
+  shortName: text(80),
+  nameTakesArticle: z.optional(z.boolean()),
+  bilateral: z.optional(z.boolean()),
+  parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
+  signedOn: civilDate,
+  inForceOn: z.optional(civilDate),
+  withdrawal: z.optional(withdrawalClause),
+  term: z.optional(period),
+  renewal: z.optional(
+    z.strictObject({
+      article: text(120),
+      text: text(4000),
+      initialTerm: period,
+      renewFor: period,
+      noticeBefore: period,
+    }),
+  ),
+  partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
+  sources,
+});
 
 export const eventInput = z
   .strictObject({

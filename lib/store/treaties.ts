@@ -1,9 +1,9 @@
 import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { deadlineSeries } from "#domain/deadline-series";
 import { deriveDeadlines } from "#domain/deadlines";
-import { assertTreatyRules } from "#domain/validation";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
 import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
+import { assertTreatyRules } from "#domain/validation";
 import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
