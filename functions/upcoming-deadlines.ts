@@ -1,5 +1,4 @@
-import { todayIn } from "#domain/civil-date";
-import { addPeriod } from "#domain/period";
+import { addPeriod, todayIn } from "#domain/calendar";
 import { BadRequestError } from "#http/errors";
 import { type HttpEvent, httpHandler, ok } from "#http/handler";
 import { readQuery } from "#http/request";

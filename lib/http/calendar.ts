@@ -1,4 +1,5 @@
-import { calendarSequence, toCalendar } from "#formats/ics";
+import { calendarSequence } from "#domain/deadline-identity";
+import { toCalendar } from "#formats/ics";
 import { alarmDays } from "#http/format-schemas";
 import type { Reply } from "#http/handler";
 import { optionalEnv } from "#lib/config";

@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
-import { assertTimeZone, civilDateAt, parseCivilDate, parsePartialDate } from "#domain/civil-date";
+import { assertPeriod, assertTimeZone, civilDateAt, parseCivilDate, parsePartialDate } from "#domain/calendar";
 import { DomainError } from "#domain/errors";
-import { assertPeriod } from "#domain/period";
 import { EVENT_TYPES } from "#domain/types";
 import { SLUG_PATTERN } from "#http/patterns";
 

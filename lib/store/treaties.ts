@@ -1,5 +1,5 @@
 import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
-import { deadlineSeries } from "#domain/deadline-series";
+import { type DeadlineSequences, nextSequences } from "#domain/deadline-identity";
 import { deriveDeadlines } from "#domain/deadlines";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
 import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
@@ -31,26 +31,10 @@ export interface TreatyRecord {
   updatedAt: string;
   createdBy?: string;
   /**
-   * Per deadline series (lib/domain/deadline-series.ts), the date it last had and a sequence
-   * that rises each time that date changes: calendar feeds publish it as SEQUENCE so
-   * subscribed calendars update, whichever notice or correction moved the date.
+   * Per deadline series, the date it last had and a sequence that rises each time that date
+   * changes (lib/domain/deadline-identity.ts): calendar feeds publish it as SEQUENCE.
    */
-  sequences?: Record<string, { date: string; sequence: number }>;
-}
-
-/** The sequences after `deadlines` replace the previous ones; entries are kept for removed deadlines. */
-export function nextSequences(
-  previous: TreatyRecord["sequences"],
-  deadlines: Deadline[],
-): NonNullable<TreatyRecord["sequences"]> {
-  const next = { ...previous };
-  for (const deadline of deadlines) {
-    const identity = deadlineSeries(deadline);
-    const known = next[identity];
-    if (!known) next[identity] = { date: deadline.date, sequence: 0 };
-    else if (known.date !== deadline.date) next[identity] = { date: deadline.date, sequence: known.sequence + 1 };
-  }
-  return next;
+  sequences?: DeadlineSequences;
 }
 
 /** What a deadline index item holds: enough to list deadlines across treaties without another read. */

@@ -19,11 +19,13 @@ const stack = await startLocalStack({
 });
 
 export function normalise(text: string): string {
-  return text
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, "<instant>")
-    .replace(/DTSTAMP:\d{8}T\d{6}Z/g, "DTSTAMP:<instant>")
-    // A cursor is signed with a secret made per run; its payload must still match.
-    .replace(/("nextCursor":"[\w-]+)\.[\w-]+"/g, '$1.<signature>"');
+  return (
+    text
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, "<instant>")
+      .replace(/DTSTAMP:\d{8}T\d{6}Z/g, "DTSTAMP:<instant>")
+      // A cursor is signed with a secret made per run; its payload must still match.
+      .replace(/("nextCursor":"[\w-]+)\.[\w-]+"/g, '$1.<signature>"')
+  );
 }
 
 try {

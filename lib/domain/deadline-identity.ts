@@ -1,0 +1,71 @@
+/**
+ * Who a deadline is over time. Three things hang on it: the store's key for the deadline, the
+ * calendar entry's UID, and the SEQUENCE a calendar entry carries so subscribed calendars update
+ * an entry instead of adding a second one.
+ */
+import type { Deadline, DeadlineKind } from "#domain/types";
+
+/**
+ * Kinds of deadline that remain "the same deadline" when a new trigger replaces the old: a
+ * party has one withdrawal (a later notice replaces an earlier one) and a treaty one term
+ * (each extension moves it). Other kinds are one deadline per triggering event.
+ */
+export const ONE_PER_PARTY: ReadonlySet<DeadlineKind> = new Set(["withdrawal_effective", "term_expiry"]);
+
+/** One deadline as derived from one trigger: kind, party and triggering event. Stored deadlines are keyed on it. */
+export function deadlineIdentity(deadline: Deadline): string {
+  return `${deadline.kind}#${deadline.party ?? "-"}#${deadline.basis.triggerEventId ?? "-"}`;
+}
+
+/**
+ * The identity of a deadline over time, whichever notice or extension set its date for the kinds
+ * that are one per party. Calendars key their entries on it, and its sequence rises each time the
+ * date under that identity moves, in either direction.
+ */
+export function deadlineSeries(deadline: Deadline): string {
+  const stem = `${deadline.kind}#${deadline.party ?? "-"}`;
+  return ONE_PER_PARTY.has(deadline.kind) ? stem : `${stem}#${deadline.basis.triggerEventId ?? "-"}`;
+}
+
+/**
+ * The calendar UID of a deadline series: the same whatever date the deadline falls on. Its spelling
+ * is published in subscribed calendars, so it never changes.
+ */
+export function deadlineUid(treatyId: string, deadline: Deadline): string {
+  const entry = `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}`;
+  if (ONE_PER_PARTY.has(deadline.kind)) return `${entry}@treaty-clock`;
+  return `${entry}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
+}
+
+/** The date a series last had, and how many times that date has moved. */
+export interface SeriesSequence {
+  date: string;
+  sequence: number;
+}
+
+/** Per deadline series, its sequence; kept with the treaty, entries stay for deadlines that went away. */
+export type DeadlineSequences = Readonly<Record<string, SeriesSequence>>;
+
+/** The SEQUENCE rule: 0 the first time a series is seen, unchanged while its date stays, one more each time it moves. */
+export function sequenceAfter(previous: SeriesSequence | undefined, date: string): SeriesSequence {
+  if (previous === undefined) return { date, sequence: 0 };
+  return previous.date === date ? previous : { date, sequence: previous.sequence + 1 };
+}
+
+/** The sequences after `deadlines` replace the previous ones; entries are kept for removed deadlines. */
+export function nextSequences(
+  previous: DeadlineSequences | undefined,
+  deadlines: readonly Deadline[],
+): Record<string, SeriesSequence> {
+  const next: Record<string, SeriesSequence> = { ...previous };
+  for (const deadline of deadlines) {
+    const series = deadlineSeries(deadline);
+    next[series] = sequenceAfter(next[series], deadline.date);
+  }
+  return next;
+}
+
+/** The SEQUENCE of a deadline's calendar entry, from the sequences kept with its treaty. */
+export function calendarSequence(deadline: Deadline, sequences: DeadlineSequences | undefined): number {
+  return sequenceAfter(sequences?.[deadlineSeries(deadline)], deadline.date).sequence;
+}
