@@ -1,5 +1,16 @@
 import * as z from "zod/mini";
-import { assertPeriod, assertTimeZone, civilDateAt, parseCivilDate, parsePartialDate } from "#domain/calendar";
+import {
+  AS_OF_PATTERN,
+  assertPeriod,
+  assertTimeZone,
+  CIVIL_DATE_PATTERN,
+  civilDateAt,
+  INSTANT_WITH_OFFSET_PATTERN,
+  PARTIAL_DATE_PATTERN,
+  parseCivilDate,
+  parseInstant,
+  parsePartialDate,
+} from "#domain/calendar";
 import { DomainError } from "#domain/errors";
 import { EVENT_TYPES } from "#domain/types";
 import { SLUG_PATTERN } from "#http/patterns";
@@ -46,14 +57,14 @@ export const partyCode = z
   .check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU"));
 
 export const civilDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
+  z.regex(CIVIL_DATE_PATTERN, "must be a date written YYYY-MM-DD"),
   domainCheck((v) => parseCivilDate(v)),
 );
 
 export const partialDate = z
   .string()
   .check(
-    z.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+    z.regex(PARTIAL_DATE_PATTERN, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
     domainCheck(parsePartialDate),
   );
 
@@ -62,12 +73,18 @@ export const timeZone = z.string().check(z.maxLength(64), domainCheck(assertTime
 /** A civil date, or an ISO 8601 instant with an offset. */
 export const asOf = z.string().check(
   z.maxLength(40),
-  z.regex(
-    /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))?$/,
-    "must be YYYY-MM-DD or an ISO 8601 instant with an offset",
-  ),
+  z.regex(AS_OF_PATTERN, "must be YYYY-MM-DD or an ISO 8601 instant with an offset"),
   domainCheck((v) => civilDateAt(v, "UTC")),
 );
+
+/** An ISO 8601 instant with an offset. */
+export const instant = z
+  .string()
+  .check(
+    z.maxLength(40),
+    z.regex(INSTANT_WITH_OFFSET_PATTERN, "must be an ISO 8601 instant with an offset"),
+    domainCheck(parseInstant),
+  );
 
 const count = z.int().check(z.minimum(0, "must not be negative"), z.maximum(1000, "must be at most 1000"));
 
