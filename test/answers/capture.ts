@@ -1,14 +1,18 @@
 /**
  * Captures every GET route's answer for the seeded treaties from a freshly started local stack, so a
- * refactoring can be checked to change no answer: `npx tsx test/answers/capture.ts <out.json>`.
+ * refactoring can be checked to change no answer: `npx tsx test/answers/capture.ts <out.json>` writes
+ * them, `npx tsx test/answers/capture.ts --check` compares them with test/answers/before.json (captured
+ * before the calendar moved onto luxon) and lists every route whose answer differs.
  * Timestamps the seed stamps at load time (createdAt, DTSTAMP) and ETags are normalised away.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { freePort } from "../../scripts/local/ports.ts";
 import { readSeedFiles } from "../../scripts/local/seed-data.ts";
 import { startLocalStack } from "../../scripts/local/stack.ts";
 
-const out = process.argv[2] ?? "answers.json";
+const check = process.argv[2] === "--check";
+const out = check ? undefined : (process.argv[2] ?? "answers.json");
+const BEFORE = new URL("./before.json", import.meta.url);
 const apiKey = "answers-capture-key";
 process.env.TREATY_CLOCK_QUIET = "true";
 process.env.ESBUILD_WORK_FOLDER = ".esbuild-answers";
@@ -80,8 +84,17 @@ try {
     const events = (JSON.parse(history.body) as { events?: Array<{ id: string }> }).events ?? [];
     for (const event of events.slice(0, 3)) await get(`${t}/events/${event.id}/revisions`);
   }
-  writeFileSync(out, `${JSON.stringify(answers, null, 1)}\n`);
-  console.log(`${Object.keys(answers).length} answers written to ${out}`);
+  if (out !== undefined) {
+    writeFileSync(out, `${JSON.stringify(answers, null, 1)}\n`);
+    console.log(`${Object.keys(answers).length} answers written to ${out}`);
+  } else {
+    const before = JSON.parse(readFileSync(BEFORE, "utf8")) as typeof answers;
+    const routes = new Set([...Object.keys(before), ...Object.keys(answers)]);
+    const differing = [...routes].filter((route) => JSON.stringify(before[route]) !== JSON.stringify(answers[route]));
+    for (const route of differing) console.log(`differs: ${route}`);
+    console.log(`${routes.size - differing.length} of ${routes.size} answers as before`);
+    process.exitCode = differing.length === 0 ? 0 : 1;
+  }
 } finally {
   await stack.stop();
 }
