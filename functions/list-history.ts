@@ -1,3 +1,4 @@
+import type { StoredEvent } from "#domain/records";
 import type { EventType, Treaty } from "#domain/types";
 import { openCursor, sealCursor } from "#http/cursor";
 import { BadRequestError } from "#http/errors";
@@ -6,7 +7,7 @@ import { readQuery, treatyIdFrom } from "#http/request";
 import { historyQuery } from "#http/schemas";
 import { publishableTimeline } from "#http/timeline";
 import { requiredEnv } from "#lib/config";
-import { listHistory, type StoredEvent } from "#store/events";
+import { listHistory } from "#store/events";
 import { getTreaty } from "#store/treaties";
 
 const cursorSecret = requiredEnv("CURSOR_SECRET", "set it to a random string that signs history cursors.");

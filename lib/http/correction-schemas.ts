@@ -1,11 +1,10 @@
 import * as z from "zod/mini";
 import { EventNotFoundError } from "#domain/errors";
+import type { EditableEventFields, Revision, StoredEvent } from "#domain/records";
 import { BadRequestError, HttpError } from "#http/errors";
 import type { HttpEvent } from "#http/handler";
 import { header, parseWith, pathParameter } from "#http/request";
 import { eventInput, text } from "#http/schemas";
-import type { EditableEventFields, StoredEvent } from "#store/events";
-import type { Revision } from "#store/revisions";
 
 /**
  * The edge of the trust features: correction and retraction bodies, If-Match versions,

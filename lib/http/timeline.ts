@@ -1,5 +1,6 @@
+import type { StoredEvent } from "#domain/records";
 import { HttpError } from "#http/errors";
-import { HistoryTooLongError, listWholeHistory, type StoredEvent } from "#store/events";
+import { HistoryTooLongError, listWholeHistory } from "#store/events";
 
 /**
  * The timeline as the publication formats print it (TimelineJS, CSV, the embed): every

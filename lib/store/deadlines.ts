@@ -1,8 +1,8 @@
 import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/client-dynamodb";
+import type { IndexedDeadline } from "#domain/records";
 import { dynamo, tableName } from "#store/client";
 import { readData, S } from "#store/items";
 import { deadlinePartitions } from "#store/keys";
-import type { IndexedDeadline } from "#store/treaties";
 
 /**
  * Access pattern: deadlines of every treaty between two dates.
