@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { UnauthorizedError } from "#http/errors";
-import type { HttpEvent } from "#http/handler";
+import type { HttpEvent } from "#http/request";
 import { header } from "#http/request";
 import { type ApiKeyRecord, findApiKey } from "#store/api-keys";
 

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { EventNotFoundError } from "#domain/errors";
 import type { EditableEventFields, Revision, StoredEvent } from "#domain/records";
 import { BadRequestError, HttpError } from "#http/errors";
-import type { HttpEvent } from "#http/handler";
+import type { HttpEvent } from "#http/request";
 import { header, parseWith, pathParameter } from "#http/request";
 import { eventInput, text } from "#http/schemas";
 
