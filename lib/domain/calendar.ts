@@ -27,19 +27,22 @@ export interface CivilDateParts {
   day: number;
 }
 
-/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the parts captured. */
-export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-/** `YYYY-MM-DD`. */
-export const CIVIL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const DATE = String.raw`\d{4}-\d{2}-\d{2}`;
 /**
- * An ISO 8601 instant that carries its own offset: without one it names a different moment in every
- * zone. Minutes are required, seconds and up to nine fraction digits optional; the offset is `Z`,
- * `±hh:mm`, `±hhmm` or `±hh`. The parts are captured.
+ * The time of an instant and its offset: minutes required, seconds and up to nine fraction digits
+ * optional, and an offset `Z`, `±hh:mm`, `±hhmm` or `±hh`. Without an offset an instant names a
+ * different moment in every zone.
  */
-export const INSTANT_WITH_OFFSET_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)$/;
-/** What an "as of" may be: a civil date or an instant with an offset. */
-export const AS_OF_PATTERN = new RegExp(`${CIVIL_DATE_PATTERN.source}|${INSTANT_WITH_OFFSET_PATTERN.source}`);
+const TIME_WITH_OFFSET = String.raw`T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)`;
+
+/** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export const PARTIAL_DATE_PATTERN = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+/** `YYYY-MM-DD`. */
+export const CIVIL_DATE_PATTERN = new RegExp(`^${DATE}$`);
+/** An ISO 8601 instant that carries its own offset. */
+export const INSTANT_WITH_OFFSET_PATTERN = new RegExp(`^${DATE}${TIME_WITH_OFFSET}$`);
+/** What an "as of" may be: a civil date, or an instant with an offset. */
+export const AS_OF_PATTERN = new RegExp(`^${DATE}(?:${TIME_WITH_OFFSET})?$`);
 const INSTANT_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?$/i;
 
 const DAY_MS = 86_400_000;
@@ -82,13 +85,12 @@ export function daysInMonth(year: number, month: number): number {
  * @throws InvalidDateError for any other shape or a day that does not exist.
  */
 export function parsePartialDate(s: string): ParsedPartialDate {
-  const match = typeof s === "string" ? PARTIAL_DATE_PATTERN.exec(s) : null;
-  if (match === null) {
+  if (typeof s !== "string" || !PARTIAL_DATE_PATTERN.test(s)) {
     throw new InvalidDateError(
       `${JSON.stringify(s)} is not a date: write it as YYYY-MM-DD (for example 2019-02-02), or YYYY-MM or YYYY when only the month or year is known.`,
     );
   }
-  const [, yearText, monthText, dayText] = match;
+  const [yearText, monthText, dayText] = s.split("-");
   const year = Number(yearText);
   if (year < FIRST_YEAR) throw new InvalidDateError(`${s} is not a date: years run from 0001 to 9999.`);
   if (monthText === undefined) return { value: s, precision: "year", year };
@@ -191,9 +193,20 @@ export function parseInstant(value: string): Date {
 }
 
 function instantOf(asOf: string): DateTime {
-  const match = typeof asOf === "string" ? INSTANT_WITH_OFFSET_PATTERN.exec(asOf) : null;
-  if (match === null) throw new InvalidDateError(`${asOf} is not a moment in time.`);
-  const [, y, mo, d, h, mi, s, fraction, zulu, sign, offsetHours, offsetMinutes] = match;
+  if (typeof asOf !== "string" || !INSTANT_WITH_OFFSET_PATTERN.test(asOf)) {
+    throw new InvalidDateError(`${asOf} is not a moment in time.`);
+  }
+  // The pattern fixed the shape; take the fields apart by position: date, time, offset.
+  const date = asOf.slice(0, 10);
+  const rest = asOf.slice(11);
+  const offsetAt = rest.search(/[Z+-]/);
+  const [h, mi, secondText] = rest.slice(0, offsetAt).split(":");
+  const [s, fraction] = secondText === undefined ? [] : secondText.split(".");
+  const offsetText = rest.slice(offsetAt);
+  const zulu = offsetText === "Z" ? offsetText : undefined;
+  const sign = offsetText[0];
+  const offsetHours = zulu ? undefined : offsetText.slice(1, 3);
+  const offsetMinutes = zulu ? undefined : offsetText.slice(3).replace(":", "") || undefined;
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s ?? 0);
@@ -201,7 +214,7 @@ function instantOf(asOf: string): DateTime {
   const wrong = (what: string) => new InvalidDateError(`${asOf} is not a moment in time: ${what}.`);
   let day: CivilDateParts;
   try {
-    day = civilDateParts(parseCivilDate(`${y}-${mo}-${d}`));
+    day = civilDateParts(parseCivilDate(date));
   } catch (error) {
     if (error instanceof InvalidDateError) throw wrong(error.message.replace(/^.*? is not a date: /, ""));
     throw error;

@@ -11,6 +11,7 @@ import {
   monthsAndDaysBetween,
   parseCivilDate,
 } from "#domain/calendar";
+import { EXIT_KINDS } from "#domain/deadline-identity";
 import { withdrawalDeadline } from "#domain/deadlines";
 import { NoticeNotAllowedError } from "#domain/errors";
 import type { CivilDateString, Countdown, CountdownStatus, Deadline, Treaty } from "#domain/types";
@@ -47,8 +48,6 @@ export function countdown(date: CivilDateString, asOf: string, timeZone: string)
     breakdown: { months: noNegativeZero(Math.trunc(months)), days: noNegativeZero(Math.round(days)) },
   };
 }
-
-const EXIT_KINDS = new Set<Deadline["kind"]>(["withdrawal_effective", "term_expiry"]);
 
 /**
  * The exit that matters on `asOf`: among withdrawal and term-expiry deadlines (for `party` when given; a term

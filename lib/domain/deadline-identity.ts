@@ -5,12 +5,15 @@
  */
 import type { Deadline, DeadlineKind } from "#domain/types";
 
+/** The kinds of deadline on which a party leaves or the treaty ends: a withdrawal taking effect, a term expiring. */
+export const EXIT_KINDS: ReadonlySet<DeadlineKind> = new Set(["withdrawal_effective", "term_expiry"]);
+
 /**
- * Kinds of deadline that remain "the same deadline" when a new trigger replaces the old: a
- * party has one withdrawal (a later notice replaces an earlier one) and a treaty one term
- * (each extension moves it). Other kinds are one deadline per triggering event.
+ * Kinds of deadline that remain "the same deadline" when a new trigger replaces the old: the exits.
+ * A party has one withdrawal (a later notice replaces an earlier one) and a treaty one term (each
+ * extension moves it). Other kinds are one deadline per triggering event.
  */
-export const ONE_PER_PARTY: ReadonlySet<DeadlineKind> = new Set(["withdrawal_effective", "term_expiry"]);
+export const ONE_PER_PARTY: ReadonlySet<DeadlineKind> = EXIT_KINDS;
 
 /** One deadline as derived from one trigger: kind, party and triggering event. Stored deadlines are keyed on it. */
 export function deadlineIdentity(deadline: Deadline): string {

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
+import { SLUG_PATTERN } from "#http/patterns";
 import { daysUntilExitQuery, deadlinesWindowQuery, eventInput, historyQuery, treatyInput } from "#http/schemas";
 import { subscriptionInput } from "#http/subscription-schemas";
 
@@ -33,7 +34,7 @@ const treatyIdParameter = {
   name: "treatyId",
   in: "path",
   required: true,
-  schema: { type: "string", pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" },
+  schema: { type: "string", pattern: SLUG_PATTERN.source },
   example: "inf",
 };
 

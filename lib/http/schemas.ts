@@ -12,7 +12,7 @@ import {
   parsePartialDate,
 } from "#domain/calendar";
 import { DomainError } from "#domain/errors";
-import { EVENT_TYPES } from "#domain/types";
+import { DEADLINE_KINDS, EVENT_TYPES, type EventType } from "#domain/types";
 import { SLUG_PATTERN } from "#http/patterns";
 
 /**
@@ -196,17 +196,26 @@ export const eventInput = z
 export type TreatyInput = z.infer<typeof treatyInput>;
 export type EventInput = z.infer<typeof eventInput>;
 
-const limit = z.string().check(
-  z.regex(/^\d{1,3}$/, "must be a whole number from 1 to 200"),
-  z.refine((v) => Number(v) >= 1 && Number(v) <= 200, "must be from 1 to 200"),
-);
+/** A page size: a whole number from 1 to `max` in the query, a number past the edge. */
+export const pageLimit = (max: number) =>
+  z.pipe(
+    z.string().check(
+      z.regex(/^\d{1,3}$/, `must be a whole number from 1 to ${max}`),
+      z.refine((v) => Number(v) >= 1 && Number(v) <= max, `must be from 1 to ${max}`),
+    ),
+    z.transform(Number),
+  );
 
-const typeList = z.string().check(
-  z.maxLength(400),
-  z.refine(
-    (v) => v.split(",").every((t) => (EVENT_TYPES as readonly string[]).includes(t.trim())),
-    `must be a comma-separated list of event types: ${EVENT_TYPES.join(", ")}`,
+/** Event types as a comma-separated list in the query, an array past the edge. */
+const typeList = z.pipe(
+  z.string().check(
+    z.maxLength(400),
+    z.refine(
+      (v) => v.split(",").every((t) => (EVENT_TYPES as readonly string[]).includes(t.trim())),
+      `must be a comma-separated list of event types: ${EVENT_TYPES.join(", ")}`,
+    ),
   ),
+  z.transform((v) => v.split(",").map((t) => t.trim() as EventType)),
 );
 
 export const historyQuery = z.strictObject({
@@ -215,7 +224,7 @@ export const historyQuery = z.strictObject({
   type: z.optional(typeList),
   party: z.optional(partyCode),
   order: z.optional(z.enum(["asc", "desc"])),
-  limit: z.optional(limit),
+  limit: z.optional(pageLimit(200)),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
   format: z.optional(z.enum(["json", "timelinejs", "csv"], "must be json, timelinejs or csv")),
 });
@@ -231,7 +240,7 @@ export const daysUntilExitQuery = z.strictObject({
 export const deadlinesWindowQuery = z.strictObject({
   from: z.optional(civilDate),
   to: z.optional(civilDate),
-  kind: z.optional(z.enum(["withdrawal_effective", "term_expiry", "ultimatum_end", "earliest_notice"])),
+  kind: z.optional(z.enum(DEADLINE_KINDS)),
 });
 
 export const noQuery = z.strictObject({});

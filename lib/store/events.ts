@@ -140,11 +140,15 @@ export async function writeRevisedEvent(change: RevisedEvent): Promise<TreatyRec
   );
 }
 
-export interface HistoryQuery {
+/** What a history Query narrows to: `from` and `to` bound the sort key, types and party filter. */
+export interface HistoryFilters {
   from?: string;
   to?: string;
   types?: EventType[];
   party?: string;
+}
+
+export interface HistoryQuery extends HistoryFilters {
   order: "asc" | "desc";
   limit: number;
   /** Sort key of the last event of the previous page. */
@@ -213,12 +217,12 @@ export class HistoryTooLongError extends Error {
   }
 }
 
-/** Every event of a treaty, oldest first, for formats that need the whole timeline. */
-export async function listWholeHistory(treatyId: string): Promise<StoredEvent[]> {
+/** Every event of a treaty (that passes `filters`), oldest first, for formats that need the whole timeline. */
+export async function listWholeHistory(treatyId: string, filters: HistoryFilters = {}): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   let after: string | undefined;
   do {
-    const page = await listHistory(treatyId, { order: "asc", limit: 200, after });
+    const page = await listHistory(treatyId, { ...filters, order: "asc", limit: 200, after });
     events.push(...page.events);
     if (events.length > WHOLE_HISTORY_CAP) throw new HistoryTooLongError(treatyId);
     after = page.lastSortKey;
