@@ -1,8 +1,9 @@
-import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/client-dynamodb";
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import type { Revision } from "#domain/records";
 import { dynamo, tableName } from "#store/client";
 import { type Item, N, readData, S, stringAttributes } from "#store/items";
 import { CORRECTIONS_CATALOG, correctionCatalogKey, revisionKey, revisionPrefix } from "#store/keys";
+import { queryAll } from "#store/query";
 
 /**
  * Access patterns on revisions, the earlier versions of corrected and retracted events:
@@ -36,26 +37,18 @@ function readRevisions(items: Item[] | undefined): Revision[] {
 }
 
 /** Every earlier version of an event, oldest first. */
-export async function listRevisions(treatyId: string, eventId: string): Promise<Revision[]> {
-  const revisions: Revision[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
-        ExpressionAttributeValues: {
-          ":pk": S(revisionKey(treatyId, eventId, 0).PK),
-          ":prefix": S(revisionPrefix(eventId)),
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    revisions.push(...readRevisions(page.Items));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return revisions;
+export function listRevisions(treatyId: string, eventId: string): Promise<Revision[]> {
+  return queryAll(
+    {
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
+      ExpressionAttributeValues: {
+        ":pk": S(revisionKey(treatyId, eventId, 0).PK),
+        ":prefix": S(revisionPrefix(eventId)),
+      },
+      ConsistentRead: true,
+    },
+    (item) => readData<Revision>(item),
+  );
 }
 
 export interface CorrectionsPage {

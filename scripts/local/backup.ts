@@ -16,11 +16,12 @@ import {
   type AttributeValue,
   BatchWriteItemCommand,
   DynamoDBClient,
+  paginateQuery,
   QueryCommand,
   type QueryCommandInput,
-  type QueryCommandOutput,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
+import { backoffDelay, sleep } from "#lib/backoff";
 import { API_KEYS_CATALOG, SUBSCRIPTIONS_CATALOG, TREATY_CATALOG } from "#store/keys";
 import { localTableName } from "./stack.ts";
 
@@ -113,12 +114,7 @@ export function clientFor(target: TableTarget): DynamoDBClient {
 
 async function queryAll(client: DynamoDBClient, input: QueryCommandInput): Promise<StoredItem[]> {
   const items: StoredItem[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
   return items;
 }
 
@@ -254,7 +250,7 @@ const BATCH = 25;
 async function writeBatch(client: DynamoDBClient, tableName: string, requests: WriteRequest[]): Promise<void> {
   let pending = requests;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
+    if (attempt > 0) await sleep(backoffDelay(attempt + 1, { baseMs: 100, capMs: 2000 }));
     if (attempt > 10) throw new Error(`DynamoDB kept ${pending.length} items unprocessed; the import is incomplete.`);
     const output = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
     pending = output.UnprocessedItems?.[tableName] ?? [];
