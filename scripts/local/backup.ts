@@ -23,6 +23,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { backoffDelay, sleep } from "#lib/backoff";
 import { API_KEYS_CATALOG, SUBSCRIPTIONS_CATALOG, TREATY_CATALOG } from "#store/keys";
+import { UsageError } from "./args.ts";
 import { localTableName } from "./stack.ts";
 
 export type StoredItem = Record<string, AttributeValue>;
@@ -60,34 +61,20 @@ export interface TableTarget {
 const DEFAULT_LOCAL_ENDPOINT = "http://127.0.0.1:8000";
 const DEFAULT_REGION = "eu-west-1";
 
-/** `--name value` from argv. */
-export function option(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = argv[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value.`);
-  return value;
-}
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
 /**
  * The table a tool targets, like `npm run seed`: DynamoDB Local at AWS_ENDPOINT_URL_DYNAMODB or
  * http://127.0.0.1:8000, table TABLE_NAME or treaty-clock-local. `--stage <s>` without an endpoint
  * means the deployed table `treaty-clock-<s>` on AWS. `--endpoint`, `--table` and `--region` override.
  */
-export function tableTarget(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): TableTarget {
-  const stage = option(argv, "stage");
-  const endpoint = option(argv, "endpoint") ?? env.AWS_ENDPOINT_URL_DYNAMODB;
-  const region = option(argv, "region") ?? env.AWS_REGION ?? DEFAULT_REGION;
-  const table = option(argv, "table");
+export function tableTarget(
+  options: { stage?: string; endpoint?: string; table?: string; region?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): TableTarget {
+  const { stage, table } = options;
+  const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB;
+  const region = options.region ?? env.AWS_REGION ?? DEFAULT_REGION;
   if (stage !== undefined && !/^[a-z0-9-]{1,32}$/.test(stage)) throw new UsageError(`"${stage}" is not a stage name.`);
-  if (stage !== undefined && endpoint === undefined) return { tableName: table ?? `treaty-clock-${stage}`, region };
+  if (stage !== undefined && endpoint === undefined) return { tableName: table ?? localTableName(stage), region };
   return {
     tableName: table ?? (stage ? localTableName(stage) : (env.TABLE_NAME ?? localTableName())),
     region,
