@@ -1,4 +1,4 @@
-import { civilDateAt } from "#domain/civil-date";
+import { civilDateAt } from "#domain/calendar";
 import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { httpHandler, ok, type Reply } from "#http/handler";

@@ -1,4 +1,4 @@
-import { civilDateAt } from "#domain/civil-date";
+import { civilDateAt } from "#domain/calendar";
 import { partyStatuses } from "#domain/parties";
 import { httpHandler, ok } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";

@@ -1,7 +1,7 @@
-import { todayIn } from "#domain/civil-date";
-import { addPeriod } from "#domain/period";
+import { addPeriod, todayIn } from "#domain/calendar";
 import { BadRequestError } from "#http/errors";
-import { type HttpEvent, httpHandler, ok } from "#http/handler";
+import { httpHandler, ok } from "#http/handler";
+import type { HttpEvent } from "#http/request";
 import { readQuery } from "#http/request";
 import type { deadlinesWindowQuery } from "#http/schemas";
 import { listDeadlinesBetween } from "#store/deadlines";

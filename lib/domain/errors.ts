@@ -109,3 +109,30 @@ export class VersionMismatchError extends DomainError {
     );
   }
 }
+
+/** A retracted event stays as it is. */
+export class EventRetractedError extends DomainError {
+  readonly code = "event-retracted";
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} has been retracted; a retracted event is not changed again.`);
+  }
+}
+
+/** A correction that would change nothing. */
+export class NothingToCorrectError extends DomainError {
+  readonly code = "nothing-to-correct";
+  constructor(readonly eventId: string) {
+    super(`The correction leaves event ${eventId} exactly as it is; nothing was changed.`);
+  }
+}
+
+/** The same Idempotency-Key was sent with a different request: replaying it would answer the wrong question. */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = "idempotency-key-reused";
+  constructor() {
+    super(
+      "This Idempotency-Key was already used for a different request in the last 24 hours. " +
+        "Use a new key for a new request; a retry must repeat the original request exactly.",
+    );
+  }
+}

@@ -1,9 +1,8 @@
 /**
  * Dates, numbers and countdown sentences in Associated Press style, ready to paste into copy.
  */
-import { monthName } from "#domain/civil-date";
+import { civilDateParts, formatPartialDate, parsePartialDate } from "#domain/calendar";
 import type { Deadline, DeadlineKind, PartialDateString, Treaty } from "#domain/types";
-import { parseCivilDate, parsePartialDate } from "./dates.ts";
 
 /** AP abbreviates these months before a day number; March to July are always spelled out. */
 const AP_MONTHS_WITH_DAY = [
@@ -21,9 +20,9 @@ const AP_MONTHS_WITH_DAY = [
   "Dec.",
 ] as const;
 
-/** `2019-08-02` → `Aug. 2, 2019`. Throws a RangeError unless given a full `YYYY-MM-DD` date. */
+/** `2019-08-02` → `Aug. 2, 2019`. Throws unless given a full `YYYY-MM-DD` date. */
 export function apDate(date: string): string {
-  const { year, month, day } = parseCivilDate(date);
+  const { year, month, day } = civilDateParts(date);
   return `${AP_MONTHS_WITH_DAY[month - 1]} ${day}, ${year}`;
 }
 
@@ -34,7 +33,7 @@ export function apDate(date: string): string {
 export function apPartialDate(date: PartialDateString): string {
   const { year, month, day } = parsePartialDate(date);
   if (month === undefined) return String(year);
-  if (day === undefined) return `${monthName(month)} ${year}`;
+  if (day === undefined) return formatPartialDate(date);
   return `${AP_MONTHS_WITH_DAY[month - 1]} ${day}, ${year}`;
 }
 

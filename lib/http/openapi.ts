@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
 import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
+import { SLUG_PATTERN } from "#http/patterns";
 import {
   daysUntilExitQuery,
   deadlinesWindowQuery,
@@ -41,7 +42,7 @@ const treatyIdParameter = {
   name: "treatyId",
   in: "path",
   required: true,
-  schema: { type: "string", pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" },
+  schema: { type: "string", pattern: SLUG_PATTERN.source },
   example: "inf",
 };
 

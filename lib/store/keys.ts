@@ -1,4 +1,4 @@
-import { ONE_PER_DATE } from "#domain/deadline-series";
+import { deadlineIdentity } from "#domain/deadline-identity";
 import type { Deadline } from "#domain/types";
 
 /**
@@ -49,9 +49,6 @@ export function eventRange(from?: string, to?: string): { low: string; high: str
 }
 
 export const isEventSortKey = (sk: string): boolean => sk.startsWith(EVENT);
-
-export const deadlineIdentity = (d: Deadline) =>
-  `${d.kind}#${d.party ?? "-"}#${ONE_PER_DATE.has(d.kind) ? d.date : (d.basis.triggerEventId ?? "-")}`;
 
 export const deadlineKey = (treatyId: string, deadline: Deadline): Key => ({
   PK: `${TREATY}${treatyId}`,

@@ -49,10 +49,14 @@ describe("the clause forms newsrooms meet, each on a real treaty", () => {
     expect(treaty.withdrawal?.text).toContain(
       "first day of the month following the expiration of a period of three months after the date of receipt",
     );
-    // The record holds the notice to the month only: no honest date can be derived from it...
+    // The record holds the notice to the month only, but every day of March gives the same date, so it is derived.
     expect(notice.date).toBe("2021-03");
-    expect(deriveDeadlines(treaty, [notice]).filter((d) => d.kind === "withdrawal_effective")).toEqual([]);
-    // ...but every day of March 2021 gives the date the Council of Europe recorded.
+    const exit = only(deriveDeadlines(treaty, [notice]), "withdrawal_effective", "TR");
+    expect(exit.date).toBe("2021-07-01");
+    expect(exit.basis.explanation).toContain(
+      "Notice given in March 2021; the day is not recorded, but counted from any day of March 2021 the rule gives the same date, 1 July 2021.",
+    );
+    // Every day of March 2021 gives the date the Council of Europe recorded.
     for (let day = 1; day <= 31; day += 1) {
       const receivedOn = `2021-03-${String(day).padStart(2, "0")}`;
       expect(whatIfNotice(treaty, receivedOn, "TR").date).toBe("2021-07-01");
