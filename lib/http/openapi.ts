@@ -9,6 +9,7 @@ import {
   eventInput,
   historyQuery,
   partiesQuery,
+  treatiesQuery,
   treatyInput,
 } from "#http/schemas";
 import { subscriptionInput } from "#http/subscription-schemas";
@@ -130,7 +131,8 @@ export function openApiDocument() {
     paths: {
       "/treaties": {
         get: {
-          summary: "Every treaty, with its next exit",
+          summary: "The catalogue, a page at a time (limit, cursor), each treaty with its next exit",
+          parameters: queryParameters(treatiesQuery),
           responses: { 200: json("The catalogue"), default: problem },
         },
         post: {
