@@ -35,3 +35,18 @@ export const subscriptionInput = z.strictObject({
 });
 
 export const SUBSCRIPTION_ID_PATTERN = /^sub_[A-Za-z0-9_-]{16,40}$/;
+
+/** GET /subscriptions/{id}/deliveries: newest first, `limit` per page (default 20), `cursor` from the last page. */
+export const DEFAULT_DELIVERIES_LIMIT = 20;
+export const deliveriesQuery = z.strictObject({
+  limit: z.optional(
+    z.string().check(
+      z.regex(/^\d{1,3}$/, "must be a whole number from 1 to 100"),
+      z.refine((v) => Number(v) >= 1 && Number(v) <= 100, "must be from 1 to 100"),
+    ),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(1024, "is not a cursor this API returned"))),
+});
+
+/** POST /subscriptions/{id}/secret takes no fields: an empty body or `{}`. */
+export const secretRotationInput = z.strictObject({});
