@@ -55,14 +55,14 @@ describe("reminder subscriptions over HTTP", () => {
       201,
     );
 
-    const subscription = await request("POST", "/subscriptions", { url: receiverUrl, treatyId, offsetsDays: [1] });
+    const subscription = await request("POST", "/subscriptions", { url: receiverUrl, treatyId, offsetsDays: [1, 0] });
     expect(subscription.status).toBe(201);
     const { id, secret } = subscription.body;
 
     const listed = await request("GET", "/subscriptions");
     expect(listed.status).toBe(200);
     const mine = listed.body.subscriptions.find((s: { id: string }) => s.id === id);
-    expect(mine).toMatchObject({ url: `${new URL(receiverUrl).origin}/…`, treatyId, offsetsDays: [1] });
+    expect(mine).toMatchObject({ url: `${new URL(receiverUrl).origin}/…`, treatyId, offsetsDays: [1, 0] });
     expect(JSON.stringify(listed.body)).not.toContain(secret);
 
     await sendReminders({ now: "2033-10-03T06:00:00Z" });
@@ -85,10 +85,54 @@ describe("reminder subscriptions over HTTP", () => {
       daysUntil: 1,
     });
 
+    // What happened, as the desk sees it over HTTP.
+    const log = await request("GET", `/subscriptions/${id}/deliveries`);
+    expect(log.status).toBe(200);
+    expect(log.body.deliveries).toMatchObject([
+      {
+        deliveryId: headers["webhook-id"],
+        treatyId,
+        deadline: { date: "2033-10-04" },
+        offsetDays: 1,
+        attempts: 1,
+        outcome: "delivered",
+        receiverStatus: 204,
+        late: false,
+      },
+    ]);
+    expect((await request("GET", `/subscriptions/${id}/deliveries`, undefined, {})).status).toBe(401);
+
+    // A rotation over HTTP: the new secret once, and the next reminder verifies with the old and the new.
+    const rotated = await request("POST", `/subscriptions/${id}/secret`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(secret);
+    await sendReminders({ now: "2033-10-04T06:00:00Z" });
+    expect(received).toHaveLength(2);
+    const next = received[1];
+    if (!next) throw new Error("no second reminder");
+    const nextHeaders = next.headers as Record<string, string>;
+    expect(new Webhook(rotated.body.secret).verify(next.raw, nextHeaders)).toMatchObject({ daysUntil: 0 });
+    expect(new Webhook(secret).verify(next.raw, nextHeaders)).toMatchObject({ daysUntil: 0 });
+
     expect((await request("DELETE", `/subscriptions/${id}`)).status).toBe(204);
     expect((await request("DELETE", `/subscriptions/${id}`)).status).toBe(404);
-    await sendReminders({ now: "2033-10-04T06:00:00Z" });
-    expect(received).toHaveLength(1);
+    expect((await request("GET", `/subscriptions/${id}/deliveries`)).status).toBe(404);
+    await sendReminders({ now: "2033-10-05T06:00:00Z" });
+    expect(received).toHaveLength(2);
+  });
+
+  it.each([
+    "https://169.254.169.254/latest",
+    "https://10.0.0.5/hook",
+    "https://2852039166/latest",
+    "https://[::ffff:169.254.169.254]/latest",
+    "https://[fd00::1]/x",
+    "https://example.org:22/x",
+  ])("refuses %s with 422 problem+json naming url", async (url) => {
+    const refused = await request("POST", "/subscriptions", { url });
+    expect(refused.status).toBe(422);
+    expect(refused.type).toBe("application/problem+json");
+    expect(refused.body.errors).toEqual([{ path: "url", message: expect.any(String) }]);
   });
 
   it("refuses plain http to another host with 400 problem+json, and a request without a key with 401", async () => {
