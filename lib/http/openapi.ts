@@ -39,6 +39,14 @@ const treatyIdParameter = {
 
 const subscriptionIdParameter = { name: "subscriptionId", in: "path", required: true, schema: { type: "string" } };
 
+const webhookHeader = (name: string, description: string) => ({
+  name,
+  in: "header",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
+
 const eventIdParameter = { name: "eventId", in: "path", required: true, schema: { type: "string" } };
 
 const ifMatchParameter = (required: boolean) => ({
@@ -321,6 +329,45 @@ export function openApiDocument() {
         },
       },
       "/openapi.json": { get: { summary: "This document", responses: { 200: json("OpenAPI 3.1") } } },
+    },
+    webhooks: {
+      reminder: {
+        post: {
+          summary:
+            "A reminder before a deadline, posted to a subscription's URL and signed per the Standard Webhooks specification",
+          parameters: [
+            webhookHeader("webhook-id", "The delivery id: the same on every retry of one reminder"),
+            webhookHeader("webhook-timestamp", "Seconds since the epoch when this attempt was signed"),
+            webhookHeader(
+              "webhook-signature",
+              'Space-separated "v1,<base64 HMAC-SHA256 of id.timestamp.body>", one per secret in force',
+            ),
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["text", "deliveryId", "subscriptionId", "treaty", "kind", "exitDate", "daysUntil"],
+                  properties: {
+                    text: { type: "string", description: "Slack-ready text" },
+                    deliveryId: { type: "string" },
+                    subscriptionId: { type: "string" },
+                    treaty: { type: "object" },
+                    kind: { type: "string" },
+                    exitDate: { type: "string", format: "date" },
+                    daysUntil: { type: "integer" },
+                    offsetDays: { type: "integer" },
+                    late: { type: "boolean" },
+                  },
+                },
+              },
+            },
+          },
+          responses: { "2XX": { description: "Acknowledged; anything else is retried" } },
+        },
+      },
     },
   };
 }
