@@ -3,8 +3,10 @@ import { slug, text } from "#http/schemas";
 import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from "#lib/reminders/webhook-url";
 
 /**
- * Requests about reminder subscriptions. The URL rule itself lives in
- * lib/reminders/webhook-url.ts, because the job checks it again before every post.
+ * Requests about reminder subscriptions. The URL's spelling rule lives in
+ * lib/reminders/webhook-url.ts and where it may point (public addresses, allowed ports) in
+ * lib/reminders/webhook-target.ts, because the job checks both again before every post; the
+ * address check needs a lookup, so the handler runs it after this schema (422 naming `url`).
  */
 export const MAX_OFFSETS = 10;
 export const MAX_OFFSET_DAYS = 365;

@@ -33,8 +33,7 @@ describe("where a deployed stage posts reminders", () => {
     const check = await checkWebhookTarget("https://mixed.newsroom.test/x", DEPLOYED_POLICY);
     expect(check).toEqual({
       ok: false,
-      problem:
-        "must point at a public address: mixed.newsroom.test resolves to 10.0.0.5 is a private (RFC 1918) address",
+      problem: "must point at a public address: mixed.newsroom.test resolves to 10.0.0.5, a private (RFC 1918) address",
     });
   });
 
