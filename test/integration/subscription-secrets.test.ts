@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import { PutItemCommand, QueryCommand } from "@aws-sdk/client-dynamodb";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { handler as createSubscription } from "../../functions/create-subscription.ts";
@@ -224,6 +224,20 @@ describe("what happened to my reminders", () => {
     expect((await deliveries(subscription.id, { limit: "0" })).status).toBe(400);
     expect((await deliveries(subscription.id, { limit: "101" })).status).toBe(400);
     expect((await deliveries(subscription.id, { since: "2043" })).status).toBe(400);
+    expect((await deliveries(subscription.id)).body.deliveries).toEqual([]);
+    // DynamoDB removes expired items only eventually (and DynamoDB Local never): the listing skips them itself.
+    await dynamo.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: {
+          PK: { S: `SUBSCRIPTION#${subscription.id}` },
+          SK: { S: "LOG#2026-01-01T00:00:00.000Z#dlv_expired" },
+          entity: { S: "delivery-log" },
+          data: { S: JSON.stringify({ at: "2026-01-01T00:00:00.000Z", deliveryId: "dlv_expired" }) },
+          expiresAt: { N: String(Math.floor(Date.parse("2026-04-01T00:00:00Z") / 1000)) },
+        },
+      }),
+    );
     expect((await deliveries(subscription.id)).body.deliveries).toEqual([]);
     expect((await deliveries("sub_doesnotexist000000000")).status).toBe(404);
     await call(
