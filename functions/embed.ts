@@ -5,6 +5,7 @@ import { countedExit, exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
+import { embedPageUrl, oembedEndpointUrl, requestOrigin } from "#http/public-url";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { publishableTimeline } from "#http/timeline";
 import { getTreaty } from "#store/treaties";
@@ -26,7 +27,9 @@ export const handler = httpHandler(async (event) => {
     treaty,
     exit && countedExit(exit, countdown(exit.date, asOf, timeZone).daysUntil, query.party),
   );
-  const page = renderEmbed({ treaty, events, sentence, asOf });
+  const origin = requestOrigin(event);
+  const oembedUrl = oembedEndpointUrl(origin, embedPageUrl(origin, treatyId, query));
+  const page = renderEmbed({ treaty, events, sentence, asOf, oembedUrl });
   return {
     status: 200,
     text: page.html,

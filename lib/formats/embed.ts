@@ -26,6 +26,8 @@ export interface EmbedInput {
   /** BCP 47 language tag of the stored text; default "en". */
   lang?: string;
   eventTypeLabels?: EventTypeLabels;
+  /** The page's oEmbed endpoint, announced in a discovery link so a CMS can turn the page's URL into an iframe. */
+  oembedUrl?: string;
 }
 
 export interface RenderedEmbed {
@@ -120,6 +122,11 @@ export function renderEmbed(input: EmbedInput): RenderedEmbed {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(treaty.shortName)}: timeline and countdown</title>`,
     `<style>${EMBED_STYLE}</style>`,
+    ...(input.oembedUrl === undefined
+      ? []
+      : [
+          `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(input.oembedUrl)}" title="${escapeHtml(treaty.shortName)}">`,
+        ]),
     "</head>",
     "<body>",
     "<header>",

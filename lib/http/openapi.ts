@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
 import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
+import { oembedQuery } from "#http/oembed-schemas";
 import { SLUG_PATTERN } from "#http/patterns";
 import {
   daysUntilExitQuery,
@@ -309,6 +310,33 @@ export function openApiDocument() {
           summary: "A self-contained HTML page for CMS iframes: countdown sentence and sourced timeline",
           parameters: [treatyIdParameter, ...queryParameters(embedQuery)],
           responses: { 200: text("text/html", "The embed page"), default: problem },
+        },
+      },
+      "/oembed": {
+        get: {
+          summary:
+            "oEmbed 1.0 for an embed page of this API: a rich answer whose html is one iframe; 404 for any other URL, 501 for a format other than json",
+          parameters: queryParameters(oembedQuery).map((parameter) =>
+            parameter.name === "url" ? { ...parameter, required: true } : parameter,
+          ),
+          responses: {
+            200: json("A rich oEmbed response", {
+              type: "object",
+              required: ["type", "version", "html", "width", "height", "title", "provider_name", "provider_url"],
+              properties: {
+                type: { const: "rich" },
+                version: { const: "1.0" },
+                html: { type: "string" },
+                width: { type: "integer" },
+                height: { type: "integer" },
+                title: { type: "string" },
+                provider_name: { type: "string" },
+                provider_url: { type: "string", format: "uri" },
+                cache_age: { type: "integer" },
+              },
+            }),
+            default: problem,
+          },
         },
       },
       "/subscriptions": {

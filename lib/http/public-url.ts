@@ -1,0 +1,63 @@
+import type * as z from "zod/mini";
+import { embedQuery } from "#http/format-schemas";
+import { SLUG } from "#http/patterns";
+import { type HttpEvent, header } from "#http/request";
+
+/**
+ * The API's own public URLs, as a client reached it: the origin comes from the request (API Gateway
+ * passes the Host it was called on and `x-forwarded-proto`), so the embed page, its oEmbed answer and
+ * the feeds name the address the newsroom actually uses, on AWS and under `npm start` alike.
+ */
+export function requestOrigin(event: HttpEvent): string {
+  const host = header(event, "host") ?? event.requestContext?.domainName ?? "localhost";
+  const proto = header(event, "x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return `${proto === "https" ? "https" : "http"}://${host}`;
+}
+
+export type EmbedQuery = z.infer<typeof embedQuery>;
+
+/** An embed page's URL, its query in one fixed order so one page has one URL. */
+export function embedPageUrl(origin: string, treatyId: string, query: EmbedQuery = {}): string {
+  const search = new URLSearchParams();
+  if (query.asOf !== undefined) search.set("asOf", query.asOf);
+  if (query.tz !== undefined) search.set("tz", query.tz);
+  if (query.party !== undefined) search.set("party", query.party);
+  const rest = search.toString();
+  return `${origin}/treaties/${treatyId}/embed${rest ? `?${rest}` : ""}`;
+}
+
+/** Where a consumer asks for an embed's oEmbed answer, as the discovery link gives it. */
+export const oembedEndpointUrl = (origin: string, embedUrl: string): string =>
+  `${origin}/oembed?${new URLSearchParams({ url: embedUrl, format: "json" })}`;
+
+const EMBED_PATH = new RegExp(`^/treaties/(${SLUG})/embed/?$`);
+
+export interface EmbedAddress {
+  treatyId: string;
+  query: EmbedQuery;
+}
+
+/**
+ * The treaty and query an embed URL of this API names, or why it is not one: another host, another
+ * path, or a query the embed page would refuse.
+ */
+export function readEmbedUrl(url: string, origin: string): EmbedAddress | { notOurs: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { notOurs: "url is not an absolute URL." };
+  }
+  const ours = new URL(origin);
+  if ((parsed.protocol !== "http:" && parsed.protocol !== "https:") || parsed.host !== ours.host) {
+    return { notOurs: `url is not on this API (${ours.host}).` };
+  }
+  const treatyId = EMBED_PATH.exec(parsed.pathname)?.[1];
+  if (treatyId === undefined) return { notOurs: "url is not an embed page: /treaties/{treatyId}/embed." };
+  const query = embedQuery.safeParse(Object.fromEntries(parsed.searchParams));
+  if (!query.success) {
+    const issue = query.error.issues[0];
+    return { notOurs: `url's query is one the embed page refuses${issue ? `: ${issue.message}` : ""}.` };
+  }
+  return { treatyId, query: query.data };
+}
