@@ -312,6 +312,20 @@ export function openApiDocument() {
           responses: { 200: text("text/html", "The embed page"), default: problem },
         },
       },
+      "/treaties/{treatyId}/feed.atom": {
+        get: {
+          summary:
+            "Atom feed of the treaty's events, newest first: sources as links, corrections with what changed and why, retractions marked; entry ids (tag: URIs) never change",
+          parameters: [treatyIdParameter],
+          responses: { 200: text("application/atom+xml", "An Atom 1.0 feed"), default: problem },
+        },
+      },
+      "/feed.atom": {
+        get: {
+          summary: "Atom feed of the newest events of every treaty, newest first",
+          responses: { 200: text("application/atom+xml", "An Atom 1.0 feed"), default: problem },
+        },
+      },
       "/oembed": {
         get: {
           summary:

@@ -92,6 +92,8 @@ export const revisionKey = (treatyId: string, eventId: string, version: number):
   SK: `REVISION#${eventId}#${String(version).padStart(6, "0")}`,
 });
 export const revisionPrefix = (eventId: string) => `REVISION#${eventId}#`;
+/** Every revision of every event of a treaty. */
+export const ALL_REVISIONS_PREFIX = "REVISION#";
 
 /** Corrections across treaties, newest first on GSI1. */
 export const CORRECTIONS_CATALOG = "CORRECTIONS";

@@ -2,7 +2,13 @@ import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import type { Revision } from "#domain/records";
 import { dynamo, tableName } from "#store/client";
 import { type Item, N, readData, S, stringAttributes } from "#store/items";
-import { CORRECTIONS_CATALOG, correctionCatalogKey, revisionKey, revisionPrefix } from "#store/keys";
+import {
+  ALL_REVISIONS_PREFIX,
+  CORRECTIONS_CATALOG,
+  correctionCatalogKey,
+  revisionKey,
+  revisionPrefix,
+} from "#store/keys";
 import { queryAll } from "#store/query";
 
 /**
@@ -10,6 +16,7 @@ import { queryAll } from "#store/query";
  * - revisionItem(revision)          written by lib/store/events.ts in the transaction that replaces the event
  *                                   (the Revision itself is decided in lib/domain/records.ts)
  * - listRevisions(treaty, event)    Query PK=TREATY#<id>, SK begins_with REVISION#<eventId>#  (oldest first)
+ * - listTreatyRevisions(treaty)     Query PK=TREATY#<id>, SK begins_with REVISION#  (by event, oldest first)
  * - listCorrections(limit, before)  Query GSI1 GSI1PK=CORRECTIONS, GSI1SK < <before>, newest first
  *
  * A revision holds the whole previous event, who replaced it (the API key id), when and why,
@@ -46,6 +53,20 @@ export function listRevisions(treatyId: string, eventId: string): Promise<Revisi
         ":prefix": S(revisionPrefix(eventId)),
       },
       ConsistentRead: true,
+    },
+    (item) => readData<Revision>(item),
+  );
+}
+
+/** Every earlier version of every event of a treaty, grouped by event, each group oldest first (the feeds). */
+export function listTreatyRevisions(treatyId: string): Promise<Revision[]> {
+  return queryAll(
+    {
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
+      ExpressionAttributeValues: {
+        ":pk": S(revisionKey(treatyId, "", 0).PK),
+        ":prefix": S(ALL_REVISIONS_PREFIX),
+      },
     },
     (item) => readData<Revision>(item),
   );
