@@ -15,10 +15,11 @@ export const handler = httpHandler(async (event) => {
     id: ALL_TREATIES_FEED_ID,
     title: `Treaty timelines: the ${ALL_TREATIES_FEED_SIZE} newest events`,
     entries,
-    emptyUpdated: records.reduce(
-      (latest, record) => (record.updatedAt > latest ? record.updatedAt : latest),
-      new Date(0).toISOString(),
-    ),
+    emptyUpdated:
+      records
+        .map((record) => record.updatedAt)
+        .sort()
+        .at(-1) ?? new Date(0).toISOString(),
     titlesWithTreaty: true,
   });
 });

@@ -1,6 +1,6 @@
 import { treatyFeed } from "#app/feeds";
 import { treatyFeedId } from "#formats/atom";
-import { atomReply, feedReading, treatyPageUrl } from "#http/feeds";
+import { atomReply, treatyPageUrl, wholeHistoryReading } from "#http/feeds";
 import { httpHandler } from "#http/handler";
 import { noQueryParameters, treatyIdFrom } from "#http/request";
 
@@ -12,7 +12,7 @@ import { noQueryParameters, treatyIdFrom } from "#http/request";
 export const handler = httpHandler(async (event) => {
   noQueryParameters(event);
   const treatyId = treatyIdFrom(event);
-  const { record, entries } = await feedReading(() => treatyFeed(treatyId));
+  const { record, entries } = await wholeHistoryReading(() => treatyFeed(treatyId));
   return atomReply(event, {
     id: treatyFeedId(treatyId),
     title: `${record.treaty.shortName}: timeline`,

@@ -66,10 +66,12 @@ const entryUpdated = (event: StoredEvent) => event.updatedAt ?? event.createdAt;
 
 export function renderAtomFeed(input: AtomFeedInput): string {
   const entries = newestFirst(input.entries);
-  const updated = entries.reduce(
-    (latest, entry) => (entryUpdated(entry.event) > latest ? entryUpdated(entry.event) : latest),
-    entries.length === 0 ? input.emptyUpdated : "",
-  );
+  // ISO 8601 instants in UTC sort as strings.
+  const updated =
+    entries
+      .map((entry) => entryUpdated(entry.event))
+      .sort()
+      .at(-1) ?? input.emptyUpdated;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',

@@ -53,6 +53,11 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_TRIGGER.test(cell) ? `'${cell}` : cell;
 }
 
+/** The cell as it was before `neutraliseFormula`: the apostrophe it added goes again. */
+export function restoreFormulaText(cell: string): string {
+  return cell.startsWith("'") && FORMULA_TRIGGER.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 /**
  * One title row, one row per event in date order and, when the in-force span is known, one
  * "era" row. Options as for `toTimelineJs`.

@@ -17,12 +17,13 @@ export function atomReply(event: HttpEvent, feed: Omit<AtomFeedInput, "selfUrl">
 /** The treaty's embed page, the feed's page for people. */
 export const treatyPageUrl = (event: HttpEvent, treatyId: string) => embedPageUrl(requestOrigin(event), treatyId);
 
-/** A timeline too long for one feed is the client's to page through /history, not a server fault. */
-export async function feedReading<T>(read: () => Promise<T>): Promise<T> {
+/** A timeline too long to read whole (a feed, an import's check) is the client's to page through /history, not a server fault. */
+export async function wholeHistoryReading<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
-    if (error instanceof HistoryTooLongError) throw new HttpError(422, "Timeline too long for one feed", error.message);
+    if (error instanceof HistoryTooLongError)
+      throw new HttpError(422, "Timeline too long for one answer", error.message);
     throw error;
   }
 }

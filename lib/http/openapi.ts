@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
 import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
+import { importQuery } from "#http/import-schemas";
 import { oembedQuery } from "#http/oembed-schemas";
 import { SLUG_PATTERN } from "#http/patterns";
 import {
@@ -310,6 +311,20 @@ export function openApiDocument() {
           summary: "A self-contained HTML page for CMS iframes: countdown sentence and sourced timeline",
           parameters: [treatyIdParameter, ...queryParameters(embedQuery)],
           responses: { 200: text("text/html", "The embed page"), default: problem },
+        },
+      },
+      "/treaties/{treatyId}/events:import": {
+        post: {
+          summary:
+            "Import a TimelineJS sheet (CSV, the template's columns): all rows or none, at most 40 new events (one DynamoDB transaction of at most 100 items); dryRun=true gives each row's verdict and writes nothing; rows already imported are recognised",
+          security,
+          parameters: [treatyIdParameter, ...queryParameters(importQuery)],
+          requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+          responses: {
+            200: json("A dry run's verdicts, or an import that found every row already stored"),
+            201: json("The import: every new event stored"),
+            default: problem,
+          },
         },
       },
       "/treaties/{treatyId}/feed.atom": {

@@ -6,12 +6,13 @@ import { dynamo, tableName } from "#store/client";
 import { type Item, N, readData, readString, S, stringAttributes } from "#store/items";
 import { eventKey, eventRange, eventRefKey, isEventSortKey } from "#store/keys";
 import { revisionItem } from "#store/revisions";
-import { commitTreatyChange } from "#store/treaties";
+import { commitTreatyChange, treatyChangeSize } from "#store/treaties";
 
 /**
  * Access patterns on events (the decisions are lib/domain/records.ts's, the retries lib/app's):
  * - writeNewEvent(change)      TransactWriteItems: Put event if absent + Put event ref if absent
  *                              + treaty update (version) + deadline diff
+ * - writeNewEvents(change)     the same for many events at once (a sheet import): all of them or none
  * - getEvent(treaty, id)       GetItem PK=TREATY#<id>, SK=EVENTID#<eventId> (-> event SK), then GetItem the event
  * - writeRevisedEvent(change)  TransactWriteItems: event Put on its version (or Delete old SK on its version
  *                              + Put new SK + ref update, when the date moves) + Put revision if absent
@@ -69,6 +70,41 @@ export async function writeNewEvent(
   return commitTreatyChange(before, record, [...own, ...(extra?.items ?? [])], (index) =>
     index < own.length || !extra ? new EventExistsError(event.id) : extra.onConditionFailed(index - own.length),
   );
+}
+
+/** DynamoDB's cap on the items of one transaction. */
+export const TRANSACTION_ITEM_LIMIT = 100;
+
+/**
+ * Stores several new events, their refs and the treaty's record after them in one transaction, so
+ * either all of them are stored or none. @throws EventExistsError; ConcurrentChangeError;
+ * TransactionTooLargeError before writing anything when the change needs more than 100 items.
+ */
+export async function writeNewEvents(change: {
+  before: TreatyRecord;
+  record: TreatyRecord;
+  events: readonly StoredEvent[];
+}): Promise<TreatyRecord> {
+  const { before, record, events } = change;
+  const own: TransactWriteItem[] = events.flatMap((event) => [
+    { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(PK)" } },
+    { Put: { TableName: tableName, Item: eventRefItem(event), ConditionExpression: "attribute_not_exists(PK)" } },
+  ]);
+  const size = treatyChangeSize(before, record, own.length);
+  if (size > TRANSACTION_ITEM_LIMIT) throw new TransactionTooLargeError(events.length, size);
+  return commitTreatyChange(before, record, own, (index) => new EventExistsError(events[index >> 1]?.id ?? ""));
+}
+
+export class TransactionTooLargeError extends Error {
+  constructor(
+    readonly events: number,
+    readonly items: number,
+  ) {
+    super(
+      `Storing ${events} events at once takes ${items} items in one DynamoDB transaction, which holds at most ${TRANSACTION_ITEM_LIMIT}.`,
+    );
+    this.name = "TransactionTooLargeError";
+  }
 }
 
 /** An event by id, through its ref: two GetItems, whatever the size of the history. */

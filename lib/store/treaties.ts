@@ -125,16 +125,27 @@ const sameDeadline = (a: Deadline, b: Deadline) => JSON.stringify(a) === JSON.st
  * Throws ConcurrentChangeError when the treaty changed underneath; the callers' own
  * conditions are reported through `onItemConditionFailed` with the item's position.
  */
+/** How many items `commitTreatyChange` writes for `items` own items: those, the treaty, and each deadline that moves. */
+export function treatyChangeSize(before: TreatyRecord, after: TreatyRecord, items: number): number {
+  const { removed, changed } = deadlineChanges(before, after);
+  return items + 1 + removed.length + changed.length;
+}
+
+function deadlineChanges(before: TreatyRecord, after: TreatyRecord) {
+  const removed = before.deadlines.filter(
+    (old) => !after.deadlines.some((d) => deadlineKey(after.treaty.id, d).SK === deadlineKey(before.treaty.id, old).SK),
+  );
+  const changed = after.deadlines.filter((d) => !before.deadlines.some((old) => sameDeadline(old, d)));
+  return { removed, changed };
+}
+
 export async function commitTreatyChange(
   before: TreatyRecord,
   after: TreatyRecord,
   items: TransactWriteItem[],
   onItemConditionFailed: (index: number) => Error,
 ): Promise<TreatyRecord> {
-  const removed = before.deadlines.filter(
-    (old) => !after.deadlines.some((d) => deadlineKey(after.treaty.id, d).SK === deadlineKey(before.treaty.id, old).SK),
-  );
-  const changed = after.deadlines.filter((d) => !before.deadlines.some((old) => sameDeadline(old, d)));
+  const { removed, changed } = deadlineChanges(before, after);
   const transaction: TransactWriteItem[] = [
     ...items,
     {
