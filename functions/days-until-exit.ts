@@ -55,6 +55,7 @@ export const handler = httpHandler(async (event) => {
     status: count.status,
     breakdown: count.breakdown,
     whatIf: query.noticeOn !== undefined,
+    ...(exit.contested ? { contested: true, claimedDate: exit.claimedDate } : {}),
     basis: exit.basis,
   });
 });

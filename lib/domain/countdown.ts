@@ -11,6 +11,7 @@ import {
   monthsAndDaysBetween,
   parseCivilDate,
 } from "#domain/calendar";
+import { clauseInUse, inForceFor, windowFor } from "#domain/clauses";
 import { EXIT_KINDS } from "#domain/deadline-identity";
 import { withdrawalDeadline } from "#domain/deadlines";
 import { NoticeNotAllowedError } from "#domain/errors";
@@ -92,27 +93,41 @@ export function whatIfNotice(treaty: Treaty, noticeOn: CivilDateString, party?: 
   const notice = parseCivilDate(noticeOn, "notice date");
   if (party !== undefined) assertParty(treaty, party);
   const warnings: string[] = [];
-  const clause = treaty.withdrawal;
-  if (treaty.inForceOn === undefined) {
+  const clause = clauseInUse(treaty, party);
+  const inForce = inForceFor(treaty, party);
+  if (inForce === undefined) {
     warnings.push(
       `The ${treaty.shortName} is not recorded as in force; a notice of withdrawal may have no effect until it is. Check the sources.`,
     );
   } else {
-    const inForceOn = parseCivilDate(treaty.inForceOn, "entry-into-force date");
-    if (clause?.earliestNotice !== undefined) {
+    const inForceOn = parseCivilDate(inForce, "entry-into-force date");
+    const forWhom = inForce === treaty.inForceOn ? "" : ` for ${party}`;
+    if (clause.earliestNotice !== undefined) {
       const firstAllowed = addPeriod(inForceOn, clause.earliestNotice).date;
       if (notice < firstAllowed) {
         throw new NoticeNotAllowedError(
-          `Under ${clause.article} of the ${treaty.shortName}, notice of withdrawal may be given no earlier than ` +
-            `${describePeriod(clause.earliestNotice)} after entry into force (${formatLongDate(inForceOn)}), ` +
+          `Under ${clause.label} of the ${treaty.shortName}, notice of withdrawal may be given no earlier than ` +
+            `${describePeriod(clause.earliestNotice)} after entry into force${forWhom} (${formatLongDate(inForceOn)}), ` +
             `that is from ${formatLongDate(firstAllowed)}; ${formatLongDate(notice)} is too early. ` +
             `Try a date on or after ${firstAllowed}.`,
         );
       }
     }
+    if (clause.windows !== undefined && treaty.inForceOn !== undefined) {
+      const { within, next } = windowFor(clause.windows, treaty.inForceOn, notice);
+      if (within === undefined) {
+        throw new NoticeNotAllowedError(
+          `Under ${clause.label} of the ${treaty.shortName}, notice may be given only within a window; ` +
+            `${formatLongDate(notice)} falls outside every window` +
+            (next === undefined
+              ? "."
+              : `. The next opens on ${formatLongDate(next.opens)} and closes on ${formatLongDate(next.closes)}; try a date from ${next.opens} to ${next.closes}.`),
+        );
+      }
+    }
     if (dayNumber(notice) < dayNumber(inForceOn)) {
       warnings.push(
-        `The ${treaty.shortName} entered into force on ${formatLongDate(inForceOn)}, after this notice date; ` +
+        `The ${treaty.shortName} entered into force${forWhom} on ${formatLongDate(inForceOn)}, after this notice date; ` +
           "whether notice can be given before entry into force is for the treaty's text and lawyers to say.",
       );
     }

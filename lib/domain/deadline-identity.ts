@@ -15,9 +15,24 @@ export const EXIT_KINDS: ReadonlySet<DeadlineKind> = new Set(["withdrawal_effect
  */
 export const ONE_PER_PARTY: ReadonlySet<DeadlineKind> = EXIT_KINDS;
 
-/** One deadline as derived from one trigger: kind, party and triggering event. Stored deadlines are keyed on it. */
+/**
+ * Kinds that recur on dates fixed by the treaty itself (each denunciation window, each renewal period): no event
+ * triggers them and their dates never move, so the date tells one from the next.
+ */
+export const ONE_PER_DATE: ReadonlySet<DeadlineKind> = new Set([
+  "notice_window_opens",
+  "notice_window_closes",
+  "renewal_notice_deadline",
+  "term_renewal",
+]);
+
+/** What tells one deadline of a kind and party from another: its trigger, or for ONE_PER_DATE kinds its date. */
+const occurrence = (deadline: Deadline, none: string): string =>
+  ONE_PER_DATE.has(deadline.kind) ? deadline.date : (deadline.basis.triggerEventId ?? none);
+
+/** One deadline as derived from one trigger (or on one fixed date). Stored deadlines are keyed on it. */
 export function deadlineIdentity(deadline: Deadline): string {
-  return `${deadline.kind}#${deadline.party ?? "-"}#${deadline.basis.triggerEventId ?? "-"}`;
+  return `${deadline.kind}#${deadline.party ?? "-"}#${occurrence(deadline, "-")}`;
 }
 
 /**
@@ -27,7 +42,7 @@ export function deadlineIdentity(deadline: Deadline): string {
  */
 export function deadlineSeries(deadline: Deadline): string {
   const stem = `${deadline.kind}#${deadline.party ?? "-"}`;
-  return ONE_PER_PARTY.has(deadline.kind) ? stem : `${stem}#${deadline.basis.triggerEventId ?? "-"}`;
+  return ONE_PER_PARTY.has(deadline.kind) ? stem : `${stem}#${occurrence(deadline, "-")}`;
 }
 
 /**
@@ -37,7 +52,7 @@ export function deadlineSeries(deadline: Deadline): string {
 export function deadlineUid(treatyId: string, deadline: Deadline): string {
   const entry = `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}`;
   if (ONE_PER_PARTY.has(deadline.kind)) return `${entry}@treaty-clock`;
-  return `${entry}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
+  return `${entry}-${occurrence(deadline, "treaty")}@treaty-clock`;
 }
 
 /** The date a series last had, and how many times that date has moved. */

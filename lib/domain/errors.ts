@@ -37,6 +37,20 @@ export class NoticeNotAllowedError extends DomainError {
   readonly code = "notice-not-allowed";
 }
 
+/**
+ * A clause, or a notice's details, the treaty cannot hold: both ways of dating an exit, a receipt before the
+ * notice, a named exit date on an event that is not a notice. `field` names the part at fault.
+ */
+export class InvalidRuleError extends DomainError {
+  readonly code = "invalid-rule";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** An event or request that names a party the treaty does not have. */
 export class UnknownPartyError extends DomainError {
   readonly code = "unknown-party";

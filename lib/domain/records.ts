@@ -9,7 +9,7 @@ import { deriveDeadlines, ruleRelevantTypes } from "#domain/deadlines";
 import { EventRetractedError, NothingToCorrectError, VersionMismatchError } from "#domain/errors";
 import { sortTimeline } from "#domain/timeline";
 import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
-import { assertEventFitsTreaty } from "#domain/validation";
+import { assertEventFitsTreaty, assertTreatyRules } from "#domain/validation";
 
 /** A treaty with what treaty-clock derived from it and its history. */
 export interface TreatyRecord {
@@ -58,6 +58,9 @@ export const EDITABLE_EVENT_FIELDS = [
   "sources",
   "ultimatum",
   "extension",
+  "receivedOn",
+  "effectiveOn",
+  "claimedEffectiveOn",
 ] as const satisfies ReadonlyArray<keyof TimelineEvent>;
 
 export type EditableEventFields = Pick<TimelineEvent, (typeof EDITABLE_EVENT_FIELDS)[number]>;
@@ -101,8 +104,12 @@ function withRuleEvents(record: TreatyRecord, ruleEvents: TimelineEvent[], now: 
   };
 }
 
-/** A new treaty's record: its deadlines from the treaty alone (a term, for one), version 1. */
+/**
+ * A new treaty's record: its deadlines from the treaty alone (a term, for one), version 1.
+ * @throws when the treaty's clauses break its own rules (assertTreatyRules).
+ */
 export function newTreatyRecord(treaty: Treaty, createdBy: string | undefined, now: Date): TreatyRecord {
+  assertTreatyRules(treaty);
   const deadlines = deriveDeadlines(treaty, []);
   return {
     treaty,
@@ -226,6 +233,9 @@ export function correctedEvent(current: StoredEvent, fields: EditableEventFields
   if (fields.description !== undefined) next.description = fields.description;
   if (fields.ultimatum !== undefined) next.ultimatum = fields.ultimatum;
   if (fields.extension !== undefined) next.extension = fields.extension;
+  if (fields.receivedOn !== undefined) next.receivedOn = fields.receivedOn;
+  if (fields.effectiveOn !== undefined) next.effectiveOn = fields.effectiveOn;
+  if (fields.claimedEffectiveOn !== undefined) next.claimedEffectiveOn = fields.claimedEffectiveOn;
   return next;
 }
 

@@ -100,6 +100,18 @@ export function countdownSentence(input: CountdownSentenceInput): string {
       const subject = `Notice of ${party ? `${party.inner} ` : ""}withdrawal from ${treaty}`;
       return sentence(`${subject} ${noticeWhen(daysUntil, apDate(input.date))}`);
     }
+    case "party_bound": {
+      const who = input.partyName ?? input.partyCode ?? "a new party";
+      return sentence(`${treaty} ${future ? "enters" : "entered"} into force for ${who} ${when}`);
+    }
+    case "notice_window_opens":
+      return sentence(`The window for notice of denunciation of ${treaty} ${future ? "opens" : "opened"} ${when}`);
+    case "notice_window_closes":
+      return sentence(`The window for notice of denunciation of ${treaty} ${future ? "closes" : "closed"} ${when}`);
+    case "renewal_notice_deadline":
+      return sentence(`The last day to give notice before ${treaty} renews ${future ? "is" : "was"} ${when}`);
+    case "term_renewal":
+      return sentence(`${treaty} ${future ? "renews" : "renewed"} ${when}, unless notice was given in time`);
   }
 }
 

@@ -38,6 +38,11 @@ const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) =>
   term_expiry: () => "term expires",
   ultimatum_end: (party) => (party ? `${party} deadline ends` : "ultimatum ends"),
   earliest_notice: (party) => `earliest notice of ${party ? `${party} ` : ""}withdrawal`,
+  party_bound: (party) => (party ? `treaty binds ${party.replace(/'s$/, "")}` : "treaty binds a new party"),
+  notice_window_opens: () => "window for notice of denunciation opens",
+  notice_window_closes: () => "window for notice of denunciation closes",
+  renewal_notice_deadline: () => "last day for notice before renewal",
+  term_renewal: () => "term renews unless notice was given",
 };
 
 const DEFAULT_ALARM_DAYS = [7, 1] as const;

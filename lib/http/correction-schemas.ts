@@ -38,11 +38,14 @@ export const eventCorrection = z
     sources: z.optional(fields.sources),
     ultimatum: z.nullable(fields.ultimatum),
     extension: z.nullable(fields.extension),
+    receivedOn: z.nullable(fields.receivedOn),
+    effectiveOn: z.nullable(fields.effectiveOn),
+    claimedEffectiveOn: z.nullable(fields.claimedEffectiveOn),
   })
   .check(
     z.refine(
       (body) => Object.keys(body).some((field) => field !== "reason"),
-      "name at least one field to correct: date, type, party, title, description, sources, ultimatum or extension",
+      "name at least one field to correct: date, type, party, title, description, sources, ultimatum, extension, receivedOn, effectiveOn or claimedEffectiveOn",
     ),
   );
 
@@ -65,6 +68,9 @@ export function applyCorrection(current: StoredEvent, correction: EventCorrectio
     sources: current.sources,
     ultimatum: current.ultimatum,
     extension: current.extension,
+    receivedOn: current.receivedOn,
+    effectiveOn: current.effectiveOn,
+    claimedEffectiveOn: current.claimedEffectiveOn,
   };
   for (const [field, value] of Object.entries(changes)) {
     if (value === null) delete merged[field];

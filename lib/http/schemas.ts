@@ -114,26 +114,57 @@ export const source = z.strictObject({
 
 const sources = z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20));
 
-export const party = z.strictObject({ code: partyCode, name: text(120) });
+/** When a notice or a deposit takes effect; the forms are described in lib/domain/types.ts (`EffectRule`). */
+export const effectRule = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("period"), period }),
+  z.strictObject({ kind: z.literal("period_then_first_of_month"), period }),
+  z.strictObject({
+    kind: z.literal("end_of_year"),
+    yearsAfter: z.int().check(z.minimum(0, "must not be negative"), z.maximum(100, "must be at most 100")),
+  }),
+]);
+
+export const withdrawalClause = z.strictObject({
+  article: text(120),
+  text: text(4000),
+  noticePeriod: z.optional(period),
+  takesEffect: z.optional(effectRule),
+  counting: z.optional(z.enum(["notice", "receipt"], "must be notice or receipt")),
+  laterDateInNotice: z.optional(z.boolean()),
+  noticeTo: z.optional(text(200)),
+  earliestNotice: z.optional(period),
+  windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
+  conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+});
+
+export const party = z.strictObject({
+  code: partyCode,
+  name: text(120),
+  inForceOn: z.optional(civilDate),
+  withdrawal: z.optional(withdrawalClause),
+});
 
 export const treatyInput = z.strictObject({
   id: slug,
   name: text(400),
   shortName: text(80),
+  nameTakesArticle: z.optional(z.boolean()),
+  bilateral: z.optional(z.boolean()),
   parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
   signedOn: civilDate,
   inForceOn: z.optional(civilDate),
-  withdrawal: z.optional(
+  withdrawal: z.optional(withdrawalClause),
+  term: z.optional(period),
+  renewal: z.optional(
     z.strictObject({
       article: text(120),
       text: text(4000),
-      noticePeriod: period,
-      noticeTo: z.optional(text(200)),
-      earliestNotice: z.optional(period),
-      conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+      initialTerm: period,
+      renewFor: period,
+      noticeBefore: period,
     }),
   ),
-  term: z.optional(period),
+  partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
   sources,
 });
 
@@ -152,6 +183,9 @@ export const eventInput = z
       }),
     ),
     extension: z.optional(z.strictObject({ extension: z.optional(period), until: z.optional(civilDate) })),
+    receivedOn: z.optional(civilDate),
+    effectiveOn: z.optional(civilDate),
+    claimedEffectiveOn: z.optional(civilDate),
   })
   .check(
     z.superRefine((event, ctx) => {
@@ -241,6 +275,12 @@ export const deadlinesWindowQuery = z.strictObject({
   from: z.optional(civilDate),
   to: z.optional(civilDate),
   kind: z.optional(z.enum(DEADLINE_KINDS)),
+});
+
+export const partiesQuery = z.strictObject({
+  asOf: z.optional(asOf),
+  tz: z.optional(timeZone),
+  format: z.optional(z.enum(["json", "csv"], "must be json or csv")),
 });
 
 export const noQuery = z.strictObject({});
