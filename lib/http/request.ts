@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type * as z from "zod/mini";
+import { civilDateAt } from "#domain/calendar";
 import { TreatyNotFoundError } from "#domain/errors";
+import type { CivilDateString } from "#domain/types";
 import { BadRequestError, type FieldError, PayloadTooLargeError, UnsupportedMediaTypeError } from "#http/errors";
 import { SLUG_PATTERN } from "#http/patterns";
 
@@ -143,4 +145,13 @@ export function treatyIdFrom(event: HttpEvent): string {
   const id = pathParameter(event, "treatyId");
   if (!SLUG_PATTERN.test(id)) throw new TreatyNotFoundError(id);
   return id;
+}
+
+/** The civil date a query's `asOf` (default: this moment) names on the calendar of its `tz` (default UTC). */
+export function asOfFrom(
+  query: { asOf?: string | undefined; tz?: string | undefined },
+  now = new Date(),
+): { asOf: CivilDateString; timeZone: string } {
+  const timeZone = query.tz ?? "UTC";
+  return { asOf: civilDateAt(query.asOf ?? now.toISOString(), timeZone), timeZone };
 }

@@ -1,4 +1,4 @@
-import { GetItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb";
 import type { Deadline } from "#domain/types";
 import { dynamo, tableName } from "#store/client";
 import { isConditionFailure } from "#store/errors";
@@ -75,36 +75,31 @@ export async function claimDelivery(
 ): Promise<ClaimOutcome> {
   const now = Date.now();
   try {
-    const { Attributes } = await dynamo.send(
-      new UpdateItemCommand({
-        TableName: tableName,
-        Key: stringAttributes(keyOf(ref)),
-        UpdateExpression:
-          "SET #status = :sending, leaseUntil = :lease, claimToken = :token, deliveryId = :deliveryId, " +
-          "entity = :entity, subscriptionId = :subscription, treatyId = :treaty, deadlineDate = :date, " +
-          "offsetDays = :offset, lastAsOf = :asOf, updatedAt = :now, attempts = if_not_exists(attempts, :zero)",
-        ConditionExpression: "attribute_not_exists(PK) OR (#status <> :delivered AND leaseUntil < :nowMs)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":sending": S("sending"),
-          ":delivered": S("delivered"),
-          ":lease": N(now + claim.leaseMs),
-          ":nowMs": N(now),
-          ":token": S(claim.token),
-          ":deliveryId": S(claim.deliveryId),
-          ":entity": S("delivery"),
-          ":subscription": S(ref.subscriptionId),
-          ":treaty": S(ref.treatyId),
-          ":date": S(ref.deadline.date),
-          ":offset": N(ref.offsetDays),
-          ":asOf": S(claim.asOf),
-          ":now": S(new Date(now).toISOString()),
-          ":zero": N(0),
-        },
-        ReturnValues: "ALL_NEW",
-        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-      }),
-    );
+    const { Attributes } = await updateEntry(ref, {
+      UpdateExpression:
+        "SET #status = :sending, leaseUntil = :lease, claimToken = :token, deliveryId = :deliveryId, " +
+        "entity = :entity, subscriptionId = :subscription, treatyId = :treaty, deadlineDate = :date, " +
+        "offsetDays = :offset, lastAsOf = :asOf, updatedAt = :now, attempts = if_not_exists(attempts, :zero)",
+      ConditionExpression: "attribute_not_exists(PK) OR (#status <> :delivered AND leaseUntil < :nowMs)",
+      ExpressionAttributeValues: {
+        ":sending": S("sending"),
+        ":delivered": S("delivered"),
+        ":lease": N(now + claim.leaseMs),
+        ":nowMs": N(now),
+        ":token": S(claim.token),
+        ":deliveryId": S(claim.deliveryId),
+        ":entity": S("delivery"),
+        ":subscription": S(ref.subscriptionId),
+        ":treaty": S(ref.treatyId),
+        ":date": S(ref.deadline.date),
+        ":offset": N(ref.offsetDays),
+        ":asOf": S(claim.asOf),
+        ":now": S(new Date(now).toISOString()),
+        ":zero": N(0),
+      },
+      ReturnValues: "ALL_NEW",
+      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+    });
     return { claimed: true, token: claim.token, attempts: readNumber(Attributes, "attempts") ?? 0 };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -118,25 +113,20 @@ export async function markDelivered(
   ref: DeliveryRef,
   result: { attempts: number; status: number; late: boolean; daysUntil: number },
 ): Promise<void> {
-  await dynamo.send(
-    new UpdateItemCommand({
-      TableName: tableName,
-      Key: stringAttributes(keyOf(ref)),
-      UpdateExpression:
-        "SET #status = :delivered, deliveredAt = :now, updatedAt = :now, lastStatus = :httpStatus, late = :late, " +
-        "daysUntil = :daysUntil, attempts = if_not_exists(attempts, :zero) + :attempts REMOVE leaseUntil, claimToken, lastError",
-      ExpressionAttributeNames: { "#status": "status" },
-      ExpressionAttributeValues: {
-        ":delivered": S("delivered"),
-        ":now": S(new Date().toISOString()),
-        ":httpStatus": N(result.status),
-        ":late": { BOOL: result.late },
-        ":daysUntil": N(result.daysUntil),
-        ":attempts": N(result.attempts),
-        ":zero": N(0),
-      },
-    }),
-  );
+  await updateEntry(ref, {
+    UpdateExpression:
+      "SET #status = :delivered, deliveredAt = :now, updatedAt = :now, lastStatus = :httpStatus, late = :late, " +
+      "daysUntil = :daysUntil, attempts = if_not_exists(attempts, :zero) + :attempts REMOVE leaseUntil, claimToken, lastError",
+    ExpressionAttributeValues: {
+      ":delivered": S("delivered"),
+      ":now": S(new Date().toISOString()),
+      ":httpStatus": N(result.status),
+      ":late": { BOOL: result.late },
+      ":daysUntil": N(result.daysUntil),
+      ":attempts": N(result.attempts),
+      ":zero": N(0),
+    },
+  });
 }
 
 /**
@@ -149,32 +139,42 @@ export async function markFailed(
   result: { attempts: number; error: string; status?: number },
 ): Promise<void> {
   try {
-    await dynamo.send(
-      new UpdateItemCommand({
-        TableName: tableName,
-        Key: stringAttributes(keyOf(ref)),
-        UpdateExpression:
-          "SET #status = :failed, leaseUntil = :released, lastError = :error, updatedAt = :now, " +
-          "attempts = if_not_exists(attempts, :zero) + :attempts" +
-          (result.status === undefined ? " REMOVE lastStatus" : ", lastStatus = :httpStatus"),
-        ConditionExpression: "claimToken = :token AND #status = :sending",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: {
-          ":failed": S("failed"),
-          ":sending": S("sending"),
-          ":released": N(0),
-          ":error": S(result.error),
-          ":now": S(new Date().toISOString()),
-          ":attempts": N(result.attempts),
-          ":zero": N(0),
-          ":token": S(token),
-          ...(result.status === undefined ? {} : { ":httpStatus": N(result.status) }),
-        },
-      }),
-    );
+    await updateEntry(ref, {
+      UpdateExpression:
+        "SET #status = :failed, leaseUntil = :released, lastError = :error, updatedAt = :now, " +
+        "attempts = if_not_exists(attempts, :zero) + :attempts" +
+        (result.status === undefined ? " REMOVE lastStatus" : ", lastStatus = :httpStatus"),
+      ConditionExpression: "claimToken = :token AND #status = :sending",
+      ExpressionAttributeValues: {
+        ":failed": S("failed"),
+        ":sending": S("sending"),
+        ":released": N(0),
+        ":error": S(result.error),
+        ":now": S(new Date().toISOString()),
+        ":attempts": N(result.attempts),
+        ":zero": N(0),
+        ":token": S(token),
+        ...(result.status === undefined ? {} : { ":httpStatus": N(result.status) }),
+      },
+    });
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
+}
+
+/** An UpdateItem on the ledger entry `ref` names, with `#status` standing for its status. */
+function updateEntry(
+  ref: DeliveryRef,
+  update: Omit<UpdateItemCommandInput, "TableName" | "Key" | "ExpressionAttributeNames">,
+) {
+  return dynamo.send(
+    new UpdateItemCommand({
+      TableName: tableName,
+      Key: stringAttributes(keyOf(ref)),
+      ExpressionAttributeNames: { "#status": "status" },
+      ...update,
+    }),
+  );
 }
 
 export async function getDelivery(ref: DeliveryRef): Promise<DeliveryEntry | undefined> {
