@@ -122,7 +122,7 @@ async function measureDatabase(port: number): Promise<Pick<BenchResults, "capaci
   const { dynamo, tableName } = await import("#store/client");
   const { GetItemCommand, QueryCommand } = await import("@aws-sdk/client-dynamodb");
   const { stringAttributes, S } = await import("#store/items");
-  const { treatyKey, eventRange, eventKey, deadlinePartitions, TREATY_CATALOG } = await import("#store/keys");
+  const { treatyKey, eventRange, eventKey, deadlinePartitions, TREATY_CATALOGUE } = await import("#store/keys");
   const { listDeadlinesBetween } = await import("#store/deadlines");
   const { putSubscription } = await import("#store/subscriptions");
   const fn = async (file: string) => (await import(join("../functions", file))).handler;
@@ -328,8 +328,8 @@ async function measureDatabase(port: number): Promise<Pick<BenchResults, "capaci
         new QueryCommand({
           TableName: tableName,
           IndexName: "GSI1",
-          KeyConditionExpression: "GSI1PK = :catalog",
-          ExpressionAttributeValues: { ":catalog": S(TREATY_CATALOG) },
+          KeyConditionExpression: "GSI1PK = :catalogue",
+          ExpressionAttributeValues: { ":catalogue": S(TREATY_CATALOGUE) },
           ExclusiveStartKey: start,
         }),
       );

@@ -4,8 +4,8 @@ import { countedExit, exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
+import { publishableTimeline } from "#http/publishable-timeline";
 import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
-import { publishableTimeline } from "#http/timeline";
 import { getTreaty } from "#store/treaties";
 
 /**

@@ -1,8 +1,8 @@
 import { partyStatuses } from "#domain/parties";
 import { httpHandler, ok } from "#http/handler";
+import { publishableTimeline } from "#http/publishable-timeline";
 import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
 import { partiesQuery } from "#http/schemas";
-import { publishableTimeline } from "#http/timeline";
 import { getTreaty } from "#store/treaties";
 
 /**

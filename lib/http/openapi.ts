@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
-import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
+import { correctionsQuery, eventCorrection, eventRetraction } from "#http/event-changes";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
 import { SLUG_PATTERN } from "#http/patterns";
 import {

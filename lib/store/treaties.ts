@@ -6,7 +6,7 @@ import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
 import { type Item, N, readData, readNumber, S, stringAttributes } from "#store/items";
-import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treatyKey } from "#store/keys";
+import { deadlineIndexKey, deadlineKey, TREATY_CATALOGUE, treatyCatalogueKey, treatyKey } from "#store/keys";
 
 /**
  * Access patterns on treaties:
@@ -23,7 +23,7 @@ import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treaty
 function treatyItem(record: TreatyRecord): Item {
   const { version, ...data } = record;
   return {
-    ...stringAttributes({ ...treatyKey(record.treaty.id), ...treatyCatalogKey(record.treaty.id), entity: "treaty" }),
+    ...stringAttributes({ ...treatyKey(record.treaty.id), ...treatyCatalogueKey(record.treaty.id), entity: "treaty" }),
     version: N(version),
     data: S(JSON.stringify(data)),
   };
@@ -65,7 +65,7 @@ export async function getTreaty(treatyId: string, options: { consistent?: boolea
 }
 
 export async function listTreaties(): Promise<TreatyRecord[]> {
-  return readCatalogue(TREATY_CATALOG, readTreaty);
+  return readCatalogue(TREATY_CATALOGUE, readTreaty);
 }
 
 /** Writes a new treaty's record (from `newTreatyRecord`) and its deadlines. @throws TreatyExistsError. */

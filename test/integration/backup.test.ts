@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { DeleteTableCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { apiKeyHash } from "#store/api-keys";
-import { subscriptionCatalogKey, subscriptionKey } from "#store/keys";
+import { subscriptionCatalogueKey, subscriptionKey } from "#store/keys";
 import { handler as correctEvent } from "../../functions/correct-event.ts";
 import { handler as retractEvent } from "../../functions/retract-event.ts";
 import {
@@ -104,7 +104,7 @@ describe("export and import (against DynamoDB Local)", () => {
     const raw = [
       {
         ...subscriptionKey(id),
-        ...subscriptionCatalogKey(at, id),
+        ...subscriptionCatalogueKey(at, id),
         entity: "subscription",
         data: '{"url":"https://example.org/hook"}',
       },

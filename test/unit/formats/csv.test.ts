@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "#domain/types";
-import { TIMELINE_CSV_COLUMNS, toTimelineCsv } from "#lib/formats/csv";
-import { toTimelineJs } from "#lib/formats/timelinejs";
+import { TIMELINE_CSV_COLUMNS, toTimelineCsv } from "#formats/csv";
+import { toTimelineJs } from "#formats/timelinejs";
 import { infEvents, infEventsWithMessySources, infTreaty } from "../../support/inf.ts";
 
 type Row = Record<(typeof TIMELINE_CSV_COLUMNS)[number], string>;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "#domain/types";
-import { renderEmbed } from "#lib/formats/embed";
+import { renderEmbed } from "#formats/embed";
 import { INF, infEvents, infEventsWithMessySources, infTreaty } from "../../support/inf.ts";
 
 const sentence = "The U.S. withdrawal from the INF Treaty takes effect in 29 days, on Aug. 2, 2019.";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "#domain/types";
-import { escapeHtml } from "#lib/formats/html";
-import { toTimelineJs } from "#lib/formats/timelinejs";
+import { escapeHtml } from "#formats/html";
+import { toTimelineJs } from "#formats/timelinejs";
 import { INF, infEvents, infEventsWithMessySources, infTreaty } from "../../support/inf.ts";
 
 function roundTrip(events: TimelineEvent[] = infEvents(), today?: string) {
