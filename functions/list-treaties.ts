@@ -1,13 +1,24 @@
 import { todayIn } from "#domain/calendar";
+import { openCursor, sealCursor } from "#http/cursor";
 import { httpHandler, ok } from "#http/handler";
-import { noQueryParameters } from "#http/request";
+import { readOptionalQuery } from "#http/request";
 import { treatySummary } from "#http/views";
-import { listTreaties } from "#store/treaties";
+import { requiredEnv } from "#lib/config";
+import { listTreatyPage } from "#store/treaties";
 
-/** GET /treaties: every treaty with its next exit, if one is ahead. */
+const cursorSecret = requiredEnv("CURSOR_SECRET", "set it to a random string that signs page cursors.");
+const DEFAULT_LIMIT = 50;
+/** What a catalogue cursor belongs to: the catalogue, in id order. */
+const CATALOGUE_CURSOR = "treaties";
+
+/** GET /treaties: the catalogue, one Query a page (`limit`, `cursor`), each treaty with its next exit. */
 export const handler = httpHandler(async (event) => {
-  noQueryParameters(event);
+  const query = await readOptionalQuery(event, async () => (await import("#http/schemas")).treatiesQuery);
+  const after = query.cursor ? openCursor(cursorSecret, CATALOGUE_CURSOR, query.cursor) : undefined;
   const today = todayIn("UTC", new Date());
-  const records = await listTreaties();
-  return ok({ treaties: records.map((record) => treatySummary(record, today)) });
+  const page = await listTreatyPage(query.limit ?? DEFAULT_LIMIT, after);
+  return ok({
+    treaties: page.records.map((record) => treatySummary(record, today)),
+    nextCursor: page.lastId === undefined ? null : sealCursor(cursorSecret, CATALOGUE_CURSOR, page.lastId),
+  });
 });

@@ -157,6 +157,14 @@ export function firstDayOf(d: PartialDateString): CivilDateString {
   return formatCivilDate({ year, month, day });
 }
 
+/** The last day a partial date covers: 2021-03 → 2021-03-31, 1991 → 1991-12-31. */
+export function lastDayOf(d: PartialDateString): CivilDateString {
+  const { year, month, day } = parsePartialDate(d);
+  if (day !== undefined) return d;
+  const m = month ?? 12;
+  return formatCivilDate({ year, month: m, day: daysInMonth(year, m) });
+}
+
 // Intl also accepts every upper/lower-case spelling of a zone name; the set of names seen is bounded.
 const knownZones = new Set<string>();
 
@@ -423,6 +431,32 @@ export function addPeriod(date: CivilDateString, p: Period): PeriodSum {
   assertPeriod(p);
   const { landing, clamped } = addCalendarMonths(date, p);
   return { date: civilDateOf(landing.plus({ days: p.days ?? 0 }), resultOutOfRange), clamped };
+}
+
+/**
+ * `date - p` in calendar months (clamped to the month's last day), then days: the latest day from which `p`
+ * still reaches `date` ("at least six months before 1 April 2019" is on or before 1 October 2018).
+ */
+export function subtractPeriod(date: CivilDateString, p: Period): CivilDateString {
+  parseCivilDate(date);
+  assertPeriod(p);
+  const landing = utcDay(civilDateParts(date)).minus({ years: p.years ?? 0, months: p.months ?? 0 });
+  return civilDateOf(landing.minus({ days: p.days ?? 0 }), resultOutOfRange);
+}
+
+/** The first day of the month after the one `date` falls in. */
+export function firstOfNextMonth(date: CivilDateString): CivilDateString {
+  return civilDateOf(
+    utcDay(civilDateParts(parseCivilDate(date)))
+      .startOf("month")
+      .plus({ months: 1 }),
+    resultOutOfRange,
+  );
+}
+
+/** The day before `date`. */
+export function dayBefore(date: CivilDateString): CivilDateString {
+  return fromDayNumber(dayNumber(parseCivilDate(date)) - 1);
 }
 
 /** The sentence that says why `date + p` lands on a month's last day, or "" when it did not have to. */

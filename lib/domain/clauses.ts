@@ -6,16 +6,18 @@
  * name a later date. Each rule reads back as a sentence a reporter can hold against the treaty's text.
  */
 import {
+  addPeriod,
   civilDateParts,
-  dayNumber,
-  daysInMonth,
+  clampNote,
+  dayBefore,
+  describePeriod,
+  describePeriodInFigures,
+  firstOfNextMonth,
   formatCivilDate,
   formatLongDate,
-  fromDayNumber,
   parseCivilDate,
-} from "#domain/civil-date";
+} from "#domain/calendar";
 import { InvalidPeriodError } from "#domain/errors";
-import { addPeriod, assertPeriod, clampNote, describePeriod, describePeriodInFigures } from "#domain/period";
 import type {
   CivilDateString,
   Counting,
@@ -32,32 +34,12 @@ const VCLT_NOTICE_PERIOD: Period = { months: 12 };
 const ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
 /** The rule a clause gives, whichever way it was written. */
-export function effectRuleOf(clause: Pick<WithdrawalClause, "noticePeriod" | "takesEffect">): EffectRule {
+function effectRuleOf(clause: Pick<WithdrawalClause, "noticePeriod" | "takesEffect">): EffectRule {
   if (clause.takesEffect !== undefined) return clause.takesEffect;
   if (clause.noticePeriod !== undefined) return { kind: "period", period: clause.noticePeriod };
   throw new InvalidPeriodError(
     "The withdrawal clause needs noticePeriod or takesEffect to say when a notice takes effect.",
   );
-}
-
-/** @throws InvalidPeriodError for an empty or negative period, or a `yearsAfter` that is not 0 to 100. */
-export function assertEffectRule(rule: EffectRule, what = "takesEffect"): EffectRule {
-  if (rule.kind === "end_of_year") {
-    if (!Number.isInteger(rule.yearsAfter) || rule.yearsAfter < 0 || rule.yearsAfter > 100) {
-      throw new InvalidPeriodError(`The ${what} yearsAfter must be a whole number from 0 to 100.`);
-    }
-    return rule;
-  }
-  assertPeriod(rule.period, `${what} period`);
-  return rule;
-}
-
-/** "the first day of the month after `d`". */
-export function firstOfNextMonth(d: CivilDateString): CivilDateString {
-  const { year, month } = civilDateParts(parseCivilDate(d));
-  return month === 12
-    ? formatCivilDate({ year: year + 1, month: 1, day: 1 })
-    : formatCivilDate({ year, month: month + 1, day: 1 });
 }
 
 export interface RuleLanding {
@@ -120,7 +102,7 @@ export function possessive(name: string): string {
 }
 
 /** The day a clause counts from, in words: "notice", "receipt of the notification", "deposit". */
-export function countedFrom(counting: Counting): string {
+function countedFrom(counting: Counting): string {
   return counting === "receipt" ? "receipt of the notification" : "notice";
 }
 
@@ -255,24 +237,6 @@ export function windowFor(
     if (d <= window.closes) return { within: window };
   }
   return {};
-}
-
-/** The day before `d`. */
-export function dayBefore(d: CivilDateString): CivilDateString {
-  return fromDayNumber(dayNumber(d) - 1);
-}
-
-/**
- * `d - p` in calendar months then days: the latest day from which `p` still reaches `d`
- * ("at least six months before 1 April 2019" is on or before 1 October 2018).
- */
-export function subtractPeriod(d: CivilDateString, p: Period): CivilDateString {
-  const { year, month, day } = civilDateParts(parseCivilDate(d));
-  const monthIndex = year * 12 + (month - 1) - (p.years ?? 0) * 12 - (p.months ?? 0);
-  const y = Math.floor(monthIndex / 12);
-  const m = (monthIndex % 12) + 1;
-  const date = formatCivilDate({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
-  return fromDayNumber(dayNumber(date) - (p.days ?? 0));
 }
 
 export function joinSentences(...parts: string[]): string {

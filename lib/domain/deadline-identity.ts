@@ -26,11 +26,12 @@ export const ONE_PER_DATE: ReadonlySet<DeadlineKind> = new Set([
   "term_renewal",
 ]);
 
-/** What tells one deadline of a kind and party from another: its trigger, or for ONE_PER_DATE kinds its date. */
-const occurrence = (deadline: Deadline, none: string): string =>
-  ONE_PER_DATE.has(deadline.kind) ? deadline.date : (deadline.basis.triggerEventId ?? none);
+/** What tells two deadlines of one kind and party apart: the triggering event, or the fixed date. */
+function occurrence(deadline: Deadline, none: string): string {
+  return ONE_PER_DATE.has(deadline.kind) ? deadline.date : (deadline.basis.triggerEventId ?? none);
+}
 
-/** One deadline as derived from one trigger (or on one fixed date). Stored deadlines are keyed on it. */
+/** One deadline as derived from one trigger: kind, party and triggering event. Stored deadlines are keyed on it. */
 export function deadlineIdentity(deadline: Deadline): string {
   return `${deadline.kind}#${deadline.party ?? "-"}#${occurrence(deadline, "-")}`;
 }

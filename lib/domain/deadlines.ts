@@ -2,7 +2,20 @@
  * Deadlines a treaty's rules and history imply, each with the arithmetic shown in words so a reporter
  * can check it against the text of the treaty.
  */
-import { formatLongDate, formatPartialDate, isCivilDate, parseCivilDate, parsePartialDate } from "#domain/civil-date";
+import {
+  addPeriod,
+  clampNote,
+  describePeriod,
+  describePeriodInFigures,
+  firstDayOf,
+  formatLongDate,
+  formatPartialDate,
+  isCivilDate,
+  lastDayOf,
+  parseCivilDate,
+  parsePartialDate,
+  subtractPeriod,
+} from "#domain/calendar";
 import {
   applyEffectRule,
   type ClauseInUse,
@@ -14,11 +27,9 @@ import {
   MAX_OCCURRENCES,
   noticeWindows,
   possessive,
-  subtractPeriod,
   VCLT_ARTICLE_56,
   windowFor,
 } from "#domain/clauses";
-import { addPeriod, clampNote, describePeriod, describePeriodInFigures } from "#domain/period";
 import { sortTimeline } from "#domain/timeline";
 import {
   type CivilDateString,
@@ -376,21 +387,21 @@ function compareDeadlines(a: Deadline, b: Deadline): number {
   return 0;
 }
 
-function withdrawalDeadlines(
-  treaty: Treaty,
-  timeline: readonly TimelineEvent[],
-  bindings: readonly Deadline[],
-): Deadline[] {
-  const liveByParty = new Map<string, { notice: TimelineEvent; deadline: Deadline; warnings: string[] }[]>();
-
-  for (const notice of timeline) {
-    if (!NOTICE_TYPES.has(notice.type) || !isCivilDate(notice.date)) continue;
+/**
+ * The exit a recorded notice sets off. A notice known only to the month gives a date when every day of that month
+ * gives the same one (six months from any day of March never lands on one day, but "the first of the month after
+ * three months" from any day of March is 1 July); otherwise no honest date can be computed, and none is.
+ */
+function noticeDeadline(treaty: Treaty, notice: TimelineEvent, bindings: readonly Deadline[]): Deadline | undefined {
+  const precision = parsePartialDate(notice.date).precision;
+  if (precision === "year") return undefined;
+  const scenario = (noticeOn: CivilDateString): Deadline => {
     const boundOn = bindings
-      .filter((binding) => binding.party === notice.party && binding.date <= notice.date)
+      .filter((binding) => binding.party === notice.party && binding.date <= noticeOn)
       .map((binding) => binding.date)
       .at(-1);
-    const deadline = withdrawalDeadline(treaty, {
-      noticeOn: notice.date,
+    return withdrawalDeadline(treaty, {
+      noticeOn,
       ...partyField(notice.party),
       ...(boundOn === undefined ? {} : { boundOn }),
       triggerEventId: notice.id,
@@ -399,6 +410,39 @@ function withdrawalDeadlines(
       ...(notice.effectiveOn === undefined ? {} : { effectiveOn: notice.effectiveOn }),
       ...(notice.claimedEffectiveOn === undefined ? {} : { claimedEffectiveOn: notice.claimedEffectiveOn }),
     });
+  };
+  if (precision === "day") return scenario(notice.date);
+  const first = scenario(firstDayOf(notice.date));
+  const last = scenario(lastDayOf(notice.date));
+  if (first.date !== last.date) return undefined;
+  const month = formatPartialDate(notice.date);
+  return {
+    ...first,
+    basis: {
+      ...first.basis,
+      explanation: sentences(
+        `Notice given in ${month}; the day is not recorded, but counted from any day of ${month} the rule gives the same date, ${formatLongDate(first.date)}.`,
+        first.basis.explanation.replace(
+          /^Notice (?:delivered on|dated) [^.]*\. /,
+          "Counted from the first of the month: ",
+        ),
+      ),
+      warnings: first.basis.warnings.filter((warning) => !warning.includes("no receipt date is recorded")),
+    },
+  };
+}
+
+function withdrawalDeadlines(
+  treaty: Treaty,
+  timeline: readonly TimelineEvent[],
+  bindings: readonly Deadline[],
+): Deadline[] {
+  const liveByParty = new Map<string, { notice: TimelineEvent; deadline: Deadline; warnings: string[] }[]>();
+
+  for (const notice of timeline) {
+    if (!NOTICE_TYPES.has(notice.type)) continue;
+    const deadline = noticeDeadline(treaty, notice, bindings);
+    if (deadline === undefined) continue;
     const retractions = timeline.filter(
       (event) =>
         event.type === "notice_retracted" &&
@@ -426,7 +470,7 @@ function withdrawalDeadlines(
       if (earlier.deadline.date <= notice.date) continue;
       warnings.push(
         `An earlier notice${notice.party === undefined ? "" : ` by ${notice.party}`} delivered ${onDate(earlier.notice.date)} ` +
-          `is also on record and was not retracted; this deadline counts from the latest notice, ${formatLongDate(notice.date)}. ` +
+          `is also on record and was not retracted; this deadline counts from the latest notice, ${formatPartialDate(notice.date)}. ` +
           `Counted from the earlier notice, withdrawal would have taken effect ${onDate(earlier.deadline.date)}.`,
       );
     }

@@ -2,7 +2,8 @@
  * Each party's standing on a given day: the first thing a desk asks ("who has left, who is leaving, and when").
  * Derived from the deadlines (which already apply every clause form) and the recorded events; every row says why.
  */
-import { formatLongDate, formatPartialDate, isCivilDate } from "#domain/civil-date";
+import { formatLongDate, formatPartialDate, isCivilDate } from "#domain/calendar";
+import { possessive } from "#domain/clauses";
 import { sortTimeline } from "#domain/timeline";
 import type { CivilDateString, Deadline, PartialDateString, TimelineEvent, Treaty } from "#domain/types";
 
@@ -205,7 +206,7 @@ export function endExplanation(treaty: Treaty, end: TreatyEnd): string {
   const party = treaty.parties.find((p) => p.code === end.party)?.name ?? end.party;
   switch (end.reason) {
     case "withdrawal":
-      return `The ${treaty.shortName} ended on ${formatLongDate(end.date)}, when ${party ? `${party}'s` : "a party's"} withdrawal took effect; a treaty between two parties ends when either leaves.`;
+      return `The ${treaty.shortName} ended on ${formatLongDate(end.date)}, when ${party ? possessive(party) : "a party's"} withdrawal took effect; a treaty between two parties ends when either leaves.`;
     case "term_expiry":
       return `The ${treaty.shortName} ended on ${formatLongDate(end.date)}, when its term expired.`;
     case "terminated":

@@ -127,6 +127,18 @@ export function readQuery<S extends z.ZodMiniType>(event: HttpEvent, schema: S):
   return parseWith(schema, event.queryStringParameters ?? {}, "query");
 }
 
+/**
+ * The query, checked against a schema that is loaded only when the request brings one: the plain request
+ * (the hot one, from embeds and front pages) costs no schema library at cold start.
+ */
+export async function readOptionalQuery<S extends z.ZodMiniType>(
+  event: HttpEvent,
+  loadSchema: () => Promise<S>,
+): Promise<Partial<z.infer<S>>> {
+  if (Object.keys(event.queryStringParameters ?? {}).length === 0) return {};
+  return readQuery(event, await loadSchema());
+}
+
 export function pathParameter(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new BadRequestError(`The path needs a ${name}.`);

@@ -6,7 +6,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   domain: ["#domain"],
   formats: ["#domain", "#formats"],
   store: ["#domain", "#store", "#lib"],
-  app: ["#domain", "#store", "#lib"],
+  app: ["#app", "#domain", "#store", "#lib"],
 };
 
 function importsOf(layer: string): Array<{ file: string; alias: string }> {

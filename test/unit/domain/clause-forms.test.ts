@@ -49,10 +49,14 @@ describe("the clause forms newsrooms meet, each on a real treaty", () => {
     expect(treaty.withdrawal?.text).toContain(
       "first day of the month following the expiration of a period of three months after the date of receipt",
     );
-    // The record holds the notice to the month only: no honest date can be derived from it...
+    // The record holds the notice to the month only, but every day of March gives the same date, so it is derived.
     expect(notice.date).toBe("2021-03");
-    expect(deriveDeadlines(treaty, [notice]).filter((d) => d.kind === "withdrawal_effective")).toEqual([]);
-    // ...but every day of March 2021 gives the date the Council of Europe recorded.
+    const exit = only(deriveDeadlines(treaty, [notice]), "withdrawal_effective", "TR");
+    expect(exit.date).toBe("2021-07-01");
+    expect(exit.basis.explanation).toContain(
+      "Notice given in March 2021; the day is not recorded, but counted from any day of March 2021 the rule gives the same date, 1 July 2021.",
+    );
+    // Every day of March 2021 gives the date the Council of Europe recorded.
     for (let day = 1; day <= 31; day += 1) {
       const receivedOn = `2021-03-${String(day).padStart(2, "0")}`;
       expect(whatIfNotice(treaty, receivedOn, "TR").date).toBe("2021-07-01");
@@ -60,6 +64,10 @@ describe("the clause forms newsrooms meet, each on a real treaty", () => {
     expect(whatIfNotice(treaty, "2021-03-22", "TR").basis.explanation).toBe(
       "If notice were received on 22 March 2021, withdrawal would take effect on 1 July 2021. Article 80: withdrawal takes effect on the first day of the month following three months after receipt of the notification. 22 March 2021 + 3 months = 22 June 2021; the first day of the following month is 1 July 2021.",
     );
+    // A month-only notice beside an earlier one is named as the record has it.
+    const earlier = { ...notice, id: "earlier", date: "2021-01-15" };
+    const both = only(deriveDeadlines(treaty, [earlier, notice]), "withdrawal_effective", "TR");
+    expect(both.basis.warnings.join(" ")).toContain("this deadline counts from the latest notice, March 2021");
     // A receipt on 1 April runs out on 1 July, so the month that follows is August.
     expect(whatIfNotice(treaty, "2021-04-01", "TR").date).toBe("2021-08-01");
   });
