@@ -1,9 +1,11 @@
 import { civilDateAt } from "#domain/civil-date";
 import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
+import { dependsOnToday, EDITS } from "#http/cache-control";
 import { httpHandler, ok, type Reply } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { daysUntilExitQuery } from "#http/schemas";
+import { now } from "#lib/clock";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -15,7 +17,11 @@ export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, daysUntilExitQuery);
   const timeZone = query.tz ?? "UTC";
-  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const moment = now();
+  const asOf = civilDateAt(query.asOf ?? moment.toISOString(), timeZone);
+  // Without asOf the count is today's: caches keep it no later than midnight in its zone.
+  const freshness = query.asOf ? EDITS : dependsOnToday(timeZone, moment);
+  const answer = (reply: Reply): Reply => ({ ...reply, freshness });
   const { treaty, deadlines } = await getTreaty(treatyId);
   if (query.party) assertParty(treaty, query.party);
   const exit = query.noticeOn
@@ -24,39 +30,45 @@ export const handler = httpHandler(async (event) => {
   const count = exit && countdown(exit.date, asOf, timeZone);
   if (query.format === "text") {
     const { countedExit, exitSentence, whatIfSentence } = await import("#formats/ap-style");
-    if (!exit || !count) return plainText(exitSentence(treaty, undefined));
+    if (!exit || !count) return answer(plainText(exitSentence(treaty, undefined)));
     const counted = countedExit(exit, count.daysUntil, query.party);
-    return plainText(query.noticeOn ? whatIfSentence(treaty, query.noticeOn, counted) : exitSentence(treaty, counted));
+    return answer(
+      plainText(query.noticeOn ? whatIfSentence(treaty, query.noticeOn, counted) : exitSentence(treaty, counted)),
+    );
   }
   if (!exit || !count) {
-    return ok({
-      treatyId,
-      party: query.party ?? null,
-      asOf,
-      timeZone,
-      exitDate: null,
-      kind: null,
-      daysUntil: null,
-      businessDaysUntil: null,
-      status: "none",
-      breakdown: null,
-      basis: null,
-    });
+    return answer(
+      ok({
+        treatyId,
+        party: query.party ?? null,
+        asOf,
+        timeZone,
+        exitDate: null,
+        kind: null,
+        daysUntil: null,
+        businessDaysUntil: null,
+        status: "none",
+        breakdown: null,
+        basis: null,
+      }),
+    );
   }
-  return ok({
-    treatyId,
-    party: exit.party ?? query.party ?? null,
-    asOf: count.asOf,
-    timeZone,
-    exitDate: exit.date,
-    kind: exit.kind,
-    daysUntil: count.daysUntil,
-    businessDaysUntil: count.businessDaysUntil,
-    status: count.status,
-    breakdown: count.breakdown,
-    whatIf: query.noticeOn !== undefined,
-    basis: exit.basis,
-  });
+  return answer(
+    ok({
+      treatyId,
+      party: exit.party ?? query.party ?? null,
+      asOf: count.asOf,
+      timeZone,
+      exitDate: exit.date,
+      kind: exit.kind,
+      daysUntil: count.daysUntil,
+      businessDaysUntil: count.businessDaysUntil,
+      status: count.status,
+      breakdown: count.breakdown,
+      whatIf: query.noticeOn !== undefined,
+      basis: exit.basis,
+    }),
+  );
 });
 
 /** The sentence alone, ready to paste into copy. */

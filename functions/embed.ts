@@ -3,10 +3,12 @@ import { countdown, selectExit } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { countedExit, exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
+import { dependsOnToday, EDITS } from "#http/cache-control";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { publishableTimeline } from "#http/timeline";
+import { now } from "#lib/clock";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -18,7 +20,8 @@ export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, embedQuery);
   const timeZone = query.tz ?? "UTC";
-  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const moment = now();
+  const asOf = civilDateAt(query.asOf ?? moment.toISOString(), timeZone);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
   const exit = selectExit(deadlines, asOf, query.party);
@@ -37,5 +40,7 @@ export const handler = httpHandler(async (event) => {
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
     },
+    // The front page's embed: without asOf it counts from today, so caches keep it no later than midnight.
+    freshness: query.asOf ? EDITS : dependsOnToday(timeZone, moment),
   };
 });

@@ -1,9 +1,11 @@
 import { todayIn } from "#domain/civil-date";
 import { addPeriod } from "#domain/period";
+import { dependsOnToday, EDITS } from "#http/cache-control";
 import { BadRequestError } from "#http/errors";
 import { type HttpEvent, httpHandler, ok } from "#http/handler";
 import { readQuery } from "#http/request";
 import type { deadlinesWindowQuery } from "#http/schemas";
+import { now } from "#lib/clock";
 import { listDeadlinesBetween } from "#store/deadlines";
 
 const MAX_WINDOW_YEARS = 25;
@@ -23,7 +25,8 @@ async function windowQuery(event: HttpEvent): Promise<WindowQuery> {
 /** GET /deadlines?from=&to=: deadlines of every treaty in a window, soonest first. Default: the coming year. */
 export const handler = httpHandler(async (event) => {
   const query = await windowQuery(event);
-  const from = query.from ?? todayIn("UTC", new Date());
+  const moment = now();
+  const from = query.from ?? todayIn("UTC", moment);
   const to = query.to ?? addPeriod(from, { years: 1 }).date;
   if (from > to) throw new BadRequestError(`from (${from}) is after to (${to}).`);
   if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) >= MAX_WINDOW_YEARS) {
@@ -33,5 +36,5 @@ export const handler = httpHandler(async (event) => {
   const deadlines = found
     .filter((entry) => !query.kind || entry.deadline.kind === query.kind)
     .map(({ treatyId, treatyShortName, deadline }) => ({ treatyId, treatyShortName, ...deadline }));
-  return ok({ from, to, deadlines });
+  return { ...ok({ from, to, deadlines }), freshness: query.from ? EDITS : dependsOnToday("UTC", moment) };
 });
