@@ -390,6 +390,13 @@ describe("the packaged CloudFormation template", () => {
       }
     });
 
+    it("never moves a deployed function's clock: the bench's clock offset exists only locally", () => {
+      for (const [name, fn] of ofType("AWS::Lambda::Function")) {
+        const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(Object.keys(variables), name).not.toContain("TREATY_CLOCK_OFFSET_MS");
+      }
+    });
+
     it("has no circular dependency between resources, so CloudFormation can create it", () => {
       const references = (value: unknown, into: Set<string>): Set<string> => {
         if (Array.isArray(value)) for (const item of value) references(item, into);
