@@ -11,12 +11,14 @@ import {
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { addEvent } from "#app/events";
+import { createTreaty } from "#app/treaties";
+import type { StoredEvent } from "#domain/records";
 import type { Treaty } from "#domain/types";
 import { dynamo, tableName } from "#store/client";
-import { putEvent, type StoredEvent } from "#store/events";
 import { N, S, stringAttributes } from "#store/items";
 import { eventKey, eventRefKey } from "#store/keys";
-import { commitTreatyChange, createTreaty, getTreaty } from "#store/treaties";
+import { commitTreatyChange, getTreaty } from "#store/treaties";
 
 export interface Consumed {
   calls: number;
@@ -174,18 +176,18 @@ export function withdrawalNotice(treatyId: string, date: string): StoredEvent {
 /** A treaty with a withdrawal notice on `noticeOn`, through the store: its deadline lands six months on. */
 export async function givenTreatyWithNotice(id: string, noticeOn: string): Promise<void> {
   await createTreaty(benchTreaty(id), BENCH_WRITER, new Date());
-  await putEvent(withdrawalNotice(id, noticeOn), new Date());
+  await addEvent(withdrawalNotice(id, noticeOn), new Date());
 }
 
-/** Through putEvent, one after another: the real write path (transaction, deadlines, event ref). */
+/** Through addEvent, one after another: the real write path (transaction, deadlines, event ref). */
 export async function addEventsThroughStore(treatyId: string, from: number, count: number): Promise<void> {
-  for (let n = from; n < from + count; n++) await putEvent(statement(treatyId, n), new Date());
+  for (let n = from; n < from + count; n++) await addEvent(statement(treatyId, n), new Date());
 }
 
 /**
- * In bulk, for the largest timeline: BatchWriteItem of the items putEvent writes (event and
+ * In bulk, for the largest timeline: BatchWriteItem of the items addEvent writes (event and
  * event ref, built with the store's key builders), then one treaty change that records the
- * count. Statements feed no rule, so the treaty's deadlines are what putEvent would leave.
+ * count. Statements feed no rule, so the treaty's deadlines are what addEvent would leave.
  */
 export async function addEventsInBulk(treatyId: string, from: number, count: number): Promise<void> {
   const requests: WriteRequest[] = [];

@@ -28,7 +28,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { parse } from "yaml";
-import { nextMidnight } from "#http/cache-control";
+import { startOfNextDay } from "#domain/calendar";
 import { freePort, waitForPort } from "../scripts/local/ports.ts";
 import { killWithParent, stopProcess } from "../scripts/local/processes.ts";
 import { type LocalStack, startLocalStack } from "../scripts/local/stack.ts";
@@ -617,7 +617,7 @@ async function main() {
   const nginx = nginxVersion();
   // The API's clock: midnight in New York MIDNIGHT_AFTER_S seconds from now.
   const midnightAt = Date.now() + MIDNIGHT_AFTER_S * 1000;
-  const apiMidnight = nextMidnight(new Date(midnightAt - 12 * 3600 * 1000), MIDNIGHT_ZONE);
+  const apiMidnight = startOfNextDay(MIDNIGHT_ZONE, new Date(midnightAt - 12 * 3600 * 1000));
   const offsetMs = apiMidnight.getTime() - midnightAt;
   process.env.TREATY_CLOCK_OFFSET_MS = String(offsetMs);
   process.env.ESBUILD_WORK_FOLDER = ".esbuild-bench-frontpage";

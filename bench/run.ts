@@ -197,8 +197,8 @@ async function measureDatabase(port: number): Promise<Pick<BenchResults, "capaci
     );
   };
 
-  step("loading 10 treaties through the store (createTreaty + putEvent)");
-  await timed("10 treaties", "createTreaty + putEvent (withdrawal notice) each", () =>
+  step("loading 10 treaties through the store (createTreaty + addEvent)");
+  await timed("10 treaties", "createTreaty + addEvent (withdrawal notice) each", () =>
     capacity.inParallel([...Array(10).keys()], 8, (i) =>
       capacity.givenTreatyWithNotice(treatyId(i), i < 5 ? "2030-09-08" : farNotice(i)),
     ),
@@ -206,7 +206,7 @@ async function measureDatabase(port: number): Promise<Pick<BenchResults, "capaci
   await measureCatalogue("10 treaties", "2031-03-01T06:00:00Z");
 
   step("growing to 1,000 treaties");
-  await timed("990 more treaties", "createTreaty + putEvent (withdrawal notice) each, 16 at a time", () =>
+  await timed("990 more treaties", "createTreaty + addEvent (withdrawal notice) each, 16 at a time", () =>
     capacity.inParallel(
       [...Array(990).keys()].map((i) => i + 10),
       16,
@@ -230,13 +230,13 @@ async function measureDatabase(port: number): Promise<Pick<BenchResults, "capaci
   for (const { events, id } of timelines) {
     await capacity.givenTreatyWithNotice(id, "1960-01-15");
     if (events <= 1000) {
-      await timed(`${events} events`, "putEvent, one after another", () =>
+      await timed(`${events} events`, "addEvent, one after another", () =>
         capacity.addEventsThroughStore(id, 0, events),
       );
     } else {
       await timed(
         `${events} events`,
-        "putEvent for the first 100, then BatchWriteItem + one treaty update",
+        "addEvent for the first 100, then BatchWriteItem + one treaty update",
         async () => {
           await capacity.addEventsThroughStore(id, 0, 100);
           await capacity.addEventsInBulk(id, 100, events - 100);
@@ -244,7 +244,7 @@ async function measureDatabase(port: number): Promise<Pick<BenchResults, "capaci
       );
     }
   }
-  // The bulk-written items must look exactly like putEvent's, or the 10,000 row measures something else.
+  // The bulk-written items must look exactly like addEvent's, or the 10,000 row measures something else.
   const sample = async (id: string, n: number) => {
     const event = capacity.statement(id, n);
     const { Item } = await dynamo.send(
@@ -255,7 +255,7 @@ async function measureDatabase(port: number): Promise<Pick<BenchResults, "capaci
       .join(",");
   };
   const [viaStore, viaBulk] = [await sample("bench-events-10000", 5), await sample("bench-events-10000", 5000)];
-  if (viaStore !== viaBulk) throw new Error(`bulk event items differ from putEvent's: ${viaBulk} vs ${viaStore}`);
+  if (viaStore !== viaBulk) throw new Error(`bulk event items differ from addEvent's: ${viaBulk} vs ${viaStore}`);
 
   for (const { events, id } of timelines) {
     const scenario = `${events.toLocaleString("en")} events`;

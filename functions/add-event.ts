@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { addEvent } from "#app/events";
+import type { StoredEvent } from "#domain/records";
 import { requireWriter } from "#http/auth";
 import { idempotencyKeyFrom } from "#http/correction-schemas";
 import { created, httpHandler } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
 import { eventInput } from "#http/schemas";
-import { putEvent, type StoredEvent } from "#store/events";
-import { putEventOnce, requestFingerprint } from "#store/idempotency";
+import { requestFingerprint } from "#store/idempotency";
 
 /**
  * POST /treaties/{treatyId}/events (key): adds an event; the treaty's deadlines follow in the same
@@ -26,13 +27,10 @@ export const handler = httpHandler(async (event) => {
     version: 1,
     createdBy: writer.id,
   };
-  const { event: stored, replayed } = idempotencyKey
-    ? await putEventOnce(candidate, now, {
-        writerId: writer.id,
-        key: idempotencyKey,
-        fingerprint: requestFingerprint(treatyId, input),
-      })
-    : { ...(await putEvent(candidate, now)), replayed: false };
+  const guard = idempotencyKey
+    ? { writerId: writer.id, key: idempotencyKey, fingerprint: requestFingerprint(treatyId, input) }
+    : undefined;
+  const { event: stored, replayed } = await addEvent(candidate, now, guard);
   const reply = created(stored, `/treaties/${treatyId}/events/${stored.id}`);
   return replayed ? { ...reply, headers: { ...reply.headers, "idempotent-replayed": "true" } } : reply;
 });

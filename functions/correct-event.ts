@@ -1,8 +1,8 @@
+import { correctEvent } from "#app/events";
 import { requireWriter } from "#http/auth";
 import { applyCorrection, eventCorrection, eventIdFrom, expectedVersionFrom } from "#http/correction-schemas";
 import { httpHandler, ok } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
-import { correctEvent } from "#store/events";
 
 /**
  * PATCH /treaties/{treatyId}/events/{eventId} (key, If-Match: <version>): corrects an event with a

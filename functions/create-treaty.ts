@@ -1,9 +1,9 @@
+import { createTreaty } from "#app/treaties";
 import { requireWriter } from "#http/auth";
 import { created, httpHandler } from "#http/handler";
 import { readJsonBody } from "#http/request";
 import { treatyInput } from "#http/schemas";
 import { treatyView } from "#http/views";
-import { createTreaty } from "#store/treaties";
 
 /** POST /treaties (key): a new treaty; 409 when the id is taken. */
 export const handler = httpHandler(async (event) => {

@@ -1,4 +1,4 @@
-import { civilDateAt } from "#domain/civil-date";
+import { civilDateAt } from "#domain/calendar";
 import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { dependsOnToday, EDITS } from "#http/cache-control";
@@ -66,6 +66,7 @@ export const handler = httpHandler(async (event) => {
       status: count.status,
       breakdown: count.breakdown,
       whatIf: query.noticeOn !== undefined,
+      ...(exit.contested ? { contested: true, claimedDate: exit.claimedDate } : {}),
       basis: exit.basis,
     }),
   );

@@ -1,4 +1,4 @@
-import { civilDateAt } from "#domain/civil-date";
+import { civilDateAt } from "#domain/calendar";
 import { countdown, selectExit } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { countedExit, exitSentence } from "#formats/ap-style";

@@ -7,7 +7,7 @@ import { listCorrections } from "#store/revisions";
 export const handler = httpHandler(async (event) => {
   const query = readQuery(event, correctionsQuery);
   const before = query.cursor === undefined ? undefined : positionFromCursor(query.cursor);
-  const page = await listCorrections(Number(query.limit ?? 20), before);
+  const page = await listCorrections(query.limit ?? 20, before);
   return ok({
     corrections: page.revisions.map(correctionView),
     nextCursor: page.last ? correctionsCursor(page.last) : null,

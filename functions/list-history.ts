@@ -1,4 +1,4 @@
-import type { EventType, Treaty } from "#domain/types";
+import type { Treaty } from "#domain/types";
 import { dependsOnToday } from "#http/cache-control";
 import { openCursor, sealCursor } from "#http/cursor";
 import { BadRequestError } from "#http/errors";
@@ -8,7 +8,7 @@ import { historyQuery } from "#http/schemas";
 import { publishableTimeline } from "#http/timeline";
 import { now } from "#lib/clock";
 import { requiredEnv } from "#lib/config";
-import { listHistory, type StoredEvent } from "#store/events";
+import { type HistoryFilters, listHistory } from "#store/events";
 import { getTreaty } from "#store/treaties";
 
 const cursorSecret = requiredEnv("CURSOR_SECRET", "set it to a random string that signs history cursors.");
@@ -20,7 +20,7 @@ export const handler = httpHandler(async (event) => {
   if (query.from && query.to && query.from > query.to) {
     throw new BadRequestError(`from (${query.from}) is after to (${query.to}).`);
   }
-  const types = query.type?.split(",").map((type) => type.trim() as EventType);
+  const types = query.type;
   if (query.format === "timelinejs" || query.format === "csv") {
     return wholeTimeline(treatyId, query.format, { ...query, types });
   }
@@ -33,7 +33,7 @@ export const handler = httpHandler(async (event) => {
     types,
     party: query.party,
     order,
-    limit: Number(query.limit ?? 50),
+    limit: query.limit ?? 50,
     after,
   });
   // An empty first page may mean an unknown treaty: only then is the treaty read.
@@ -45,13 +45,9 @@ export const handler = httpHandler(async (event) => {
   });
 });
 
-interface TimelineFilters {
-  from?: string;
-  to?: string;
-  types?: EventType[];
-  party?: string;
+interface TimelineFilters extends HistoryFilters {
   cursor?: string;
-  limit?: string;
+  limit?: number;
   order?: string;
 }
 
@@ -67,20 +63,26 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
       paging.map((name) => ({ path: name, message: `not used with format=${format}` })),
     );
   }
-  const [{ treaty }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
-  const shown = events.filter((event) => matches(event, filters));
+  const { from, to, types, party } = filters;
+  const filtered = from !== undefined || to !== undefined || types !== undefined || party !== undefined;
+  // The "In force" era reads the whole timeline, so a filtered answer reads it beside the filtered one.
+  const [{ treaty }, events, shown] = await Promise.all([
+    getTreaty(treatyId),
+    publishableTimeline(treatyId),
+    filtered ? publishableTimeline(treatyId, { from, to, types, party }) : undefined,
+  ]);
   // A treaty still in force has an era that runs to today (UTC), so the answer changes at midnight UTC.
   const moment = now();
   const freshness = dependsOnToday("UTC", moment);
   const options = { eraEvents: events, today: moment.toISOString().slice(0, 10) };
   if (format === "timelinejs") {
     const { toTimelineJs } = await import("#formats/timelinejs");
-    return { ...ok(toTimelineJs(treaty, shown, options)), freshness };
+    return { ...ok(toTimelineJs(treaty, shown ?? events, options)), freshness };
   }
   const { toTimelineCsv } = await import("#formats/csv");
   return {
     status: 200,
-    text: toTimelineCsv(treaty, shown, options),
+    text: toTimelineCsv(treaty, shown ?? events, options),
     contentType: "text/csv; charset=utf-8",
     headers: { "content-disposition": `attachment; filename="${csvFileName(treaty)}"` },
     freshness,
@@ -89,16 +91,3 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
 
 /** Treaty ids are slugs, so the name needs no quoting beyond the quotes around it. */
 const csvFileName = (treaty: Treaty) => `${treaty.id}-timeline.csv`;
-
-/**
- * The same filters as a history page: `from` and `to` compare like the sort key, so `to=2019`
- * takes in all of 2019 and `from=1991-05` leaves out an event dated only `1991`.
- */
-function matches(event: StoredEvent, filters: TimelineFilters): boolean {
-  const position = `${event.date}#${event.id}`;
-  if (filters.from !== undefined && position < filters.from) return false;
-  if (filters.to !== undefined && position > `${filters.to}~`) return false;
-  if (filters.types && !filters.types.includes(event.type)) return false;
-  if (filters.party !== undefined && event.party !== filters.party) return false;
-  return true;
-}

@@ -1,4 +1,4 @@
-import { todayIn } from "#domain/civil-date";
+import { todayIn } from "#domain/calendar";
 import { dependsOnToday } from "#http/cache-control";
 import { httpHandler, ok } from "#http/handler";
 import { noQueryParameters } from "#http/request";

@@ -1,8 +1,8 @@
+import { retractEvent } from "#app/events";
 import { requireWriter } from "#http/auth";
 import { eventIdFrom, eventRetraction, expectedVersionFrom } from "#http/correction-schemas";
 import { httpHandler, ok } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
-import { retractEvent } from "#store/events";
 
 /**
  * DELETE /treaties/{treatyId}/events/{eventId} (key, body {reason}, If-Match optional): retracts an

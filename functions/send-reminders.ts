@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { instant } from "#http/schemas";
 import { optionalEnv, requiredEnv, runningLocally } from "#lib/config";
 import { log } from "#lib/log";
 import { reminderMetricsLine, stageName } from "#lib/reminders/metrics";
@@ -16,15 +17,6 @@ const stage = stageName({
   STAGE: optionalEnv("STAGE"),
   AWS_LAMBDA_FUNCTION_NAME: optionalEnv("AWS_LAMBDA_FUNCTION_NAME"),
 });
-
-const instant = z.string().check(
-  z.maxLength(40),
-  z.regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/,
-    "must be an ISO 8601 instant with an offset",
-  ),
-  z.refine((value) => !Number.isNaN(Date.parse(value)), "must be a real moment"),
-);
 
 /** A manual {"now"}, or EventBridge's scheduled `time` (stable across Lambda's retries of one run). */
 const runEvent = z.looseObject({ now: z.optional(instant), time: z.optional(instant) });

@@ -1,8 +1,8 @@
-import { todayIn } from "#domain/civil-date";
-import { addPeriod } from "#domain/period";
+import { addPeriod, todayIn } from "#domain/calendar";
 import { dependsOnToday, EDITS } from "#http/cache-control";
 import { BadRequestError } from "#http/errors";
-import { type HttpEvent, httpHandler, ok } from "#http/handler";
+import { httpHandler, ok } from "#http/handler";
+import type { HttpEvent } from "#http/request";
 import { readQuery } from "#http/request";
 import type { deadlinesWindowQuery } from "#http/schemas";
 import { now } from "#lib/clock";

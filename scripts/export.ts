@@ -5,11 +5,12 @@
  * scripts/local/backup.ts for what is read and how.
  */
 import { writeFileSync } from "node:fs";
-import { clientFor, describeTarget, exportTable, option, serialiseExport, tableTarget } from "./local/backup.ts";
+import { readArguments, TABLE_OPTIONS } from "./local/args.ts";
+import { clientFor, describeTarget, exportTable, serialiseExport, tableTarget } from "./local/backup.ts";
 
-const argv = process.argv.slice(2);
-const target = tableTarget(argv);
-const out = option(argv, "out");
+const { values } = readArguments(process.argv.slice(2), { ...TABLE_OPTIONS, out: { type: "string" } });
+const target = tableTarget(values);
+const { out } = values;
 const client = clientFor(target);
 try {
   const data = await exportTable(client, target.tableName);

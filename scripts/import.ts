@@ -5,6 +5,7 @@
  * `npm run seed`.
  */
 import { readFileSync } from "node:fs";
+import { readArguments, TABLE_OPTIONS, UsageError } from "./local/args.ts";
 import {
   clientFor,
   describeTarget,
@@ -12,12 +13,11 @@ import {
   importTable,
   parseExport,
   tableTarget,
-  UsageError,
 } from "./local/backup.ts";
 
-const argv = process.argv.slice(2);
-const file = argv[0] && !argv[0].startsWith("--") ? argv[0] : undefined;
-const target = tableTarget(argv);
+const { values, positionals } = readArguments(process.argv.slice(2), TABLE_OPTIONS);
+const [file] = positionals;
+const target = tableTarget(values);
 const client = clientFor(target);
 try {
   const text = file ? readFileSync(file, "utf8") : readFileSync(0, "utf8");

@@ -9,7 +9,8 @@
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describeTarget, option, type TableTarget, tableTarget, UsageError } from "./local/backup.ts";
+import { readArguments, TABLE_OPTIONS, UsageError } from "./local/args.ts";
+import { describeTarget, type TableTarget, tableTarget } from "./local/backup.ts";
 import { useLocalDynamoDb } from "./local/stack.ts";
 
 const USAGE = `Usage:
@@ -23,14 +24,15 @@ function pointAt(target: TableTarget): void {
 }
 
 export async function runKeys(argv: readonly string[], print: (line: string) => void): Promise<void> {
-  const [command, ...rest] = argv;
-  const target = tableTarget(rest);
+  const { values, positionals } = readArguments(argv, { ...TABLE_OPTIONS, name: { type: "string" } });
+  const [command, id] = positionals;
+  const target = tableTarget(values);
   pointAt(target);
   // Imported after pointAt: the store reads TABLE_NAME when it loads.
   const { createApiKey, listApiKeys, revokeApiKey } = await import("#store/api-keys");
   switch (command) {
     case "create": {
-      const name = option(rest, "name")?.trim();
+      const name = values.name?.trim();
       if (!name || name.length > 120) throw new UsageError(`create needs --name (1 to 120 characters).\n${USAGE}`);
       const { key, record } = await createApiKey(name);
       print(`Created API key ${record.id} "${record.name}" in ${describeTarget(target)}.`);
@@ -61,8 +63,7 @@ export async function runKeys(argv: readonly string[], print: (line: string) => 
       return;
     }
     case "revoke": {
-      const id = rest[0];
-      if (!id || id.startsWith("--")) throw new UsageError(`revoke needs the key id (see list).\n${USAGE}`);
+      if (!id) throw new UsageError(`revoke needs the key id (see list).\n${USAGE}`);
       const record = await revokeApiKey(id);
       print(`Revoked API key ${record.id} "${record.name}" at ${record.revokedAt}; it is refused from now on.`);
       return;

@@ -5,9 +5,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { readArguments } from "./local/args.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const stage = process.argv.includes("--stage") ? process.argv[process.argv.indexOf("--stage") + 1] : "dev";
+const stage = readArguments(process.argv.slice(2), { stage: { type: "string", default: "dev" } }).values.stage;
 const output = process.env.PACKAGE_DIR ?? `.serverless-${stage}`;
 const result = spawnSync(
   process.execPath,

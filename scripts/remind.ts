@@ -4,19 +4,18 @@
  * `--now` (default: this moment), and prints its summary.
  */
 import process from "node:process";
+import { readArguments, UsageError } from "./local/args.ts";
+import { LOCAL_STAGE, SERVICE } from "./local/stack.ts";
 
 const lambdaPort = Number(process.env.LAMBDA_PORT ?? 3002);
-const functionName = "treaty-clock-local-sendReminders";
+const functionName = `${SERVICE}-${LOCAL_STAGE}-sendReminders`;
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(name);
-  if (index >= 0) return process.argv[index + 1];
-  return process.argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
-}
-
-const now = argument("--now");
-if (process.argv.includes("--now") && !now) {
-  console.error("--now needs an ISO 8601 instant, such as --now 2019-07-26T06:00:00Z");
+let now: string | undefined;
+try {
+  now = readArguments(process.argv.slice(2), { now: { type: "string" } }).values.now;
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`${error.message}\n--now needs an ISO 8601 instant, such as --now 2019-07-26T06:00:00Z`);
   process.exit(2);
 }
 

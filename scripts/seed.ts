@@ -3,15 +3,16 @@
  * Targets TABLE_NAME at AWS_ENDPOINT_URL_DYNAMODB (default: the table `npm start` makes
  * on http://127.0.0.1:8000), or pass --endpoint and --table.
  */
+import { readArguments } from "./local/args.ts";
 import { loadSeed } from "./local/seed-data.ts";
 import { localTableName, useLocalDynamoDb } from "./local/stack.ts";
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-};
-const endpoint = arg("endpoint") ?? process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "http://127.0.0.1:8000";
-const table = arg("table") ?? process.env.TABLE_NAME ?? localTableName();
+const { values } = readArguments(process.argv.slice(2), {
+  endpoint: { type: "string" },
+  table: { type: "string" },
+});
+const endpoint = values.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB ?? "http://127.0.0.1:8000";
+const table = values.table ?? process.env.TABLE_NAME ?? localTableName();
 if (endpoint) useLocalDynamoDb(endpoint, table);
 else process.env.TABLE_NAME = table;
 const report = await loadSeed();

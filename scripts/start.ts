@@ -3,14 +3,16 @@
  * with --persist), the table from serverless.yml, the seed, an API key, and the API on
  * http://localhost:3000 through serverless-offline. Ctrl-C stops all of it.
  */
+import { readArguments } from "./local/args.ts";
 import { JavaMissingError } from "./local/dynamodb-local.ts";
 import { portIsFree } from "./local/ports.ts";
 import { startLocalStack } from "./local/stack.ts";
 
 const port = Number(process.env.PORT ?? 3000);
 const apiKey = process.env.API_KEY ?? "local-dev-key";
-const persistIndex = process.argv.indexOf("--persist");
-const dbPath = persistIndex >= 0 ? (process.argv[persistIndex + 1] ?? ".dynamodb") : process.env.DYNAMODB_DATA_DIR;
+// `--persist [dir]`: the directory is optional, so it is read as the first positional after the flag.
+const { values, positionals } = readArguments(process.argv.slice(2), { persist: { type: "boolean" } });
+const dbPath = values.persist ? (positionals[0] ?? ".dynamodb") : process.env.DYNAMODB_DATA_DIR;
 
 // DynamoDB Local on its usual port when free, so `npm run seed` and the AWS CLI find it.
 const dynamoPort = (await portIsFree(8000)) ? 8000 : undefined;

@@ -1,53 +1,22 @@
 /** How far away a deadline is, which exit applies, and what a notice on a chosen day would set off. */
 import {
+  addPeriod,
   assertTimeZone,
+  businessDaysBetween,
   civilDateAt,
-  civilDateParts,
   dayNumber,
   daysBetween,
-  daysInMonth,
-  formatCivilDate,
+  describePeriod,
   formatLongDate,
-  isoWeekday,
+  monthsAndDaysBetween,
   parseCivilDate,
-} from "#domain/civil-date";
+} from "#domain/calendar";
+import { clauseInUse, inForceFor, windowFor } from "#domain/clauses";
+import { EXIT_KINDS } from "#domain/deadline-identity";
 import { withdrawalDeadline } from "#domain/deadlines";
-import { NoticeNotAllowedError, UnknownPartyError } from "#domain/errors";
-import { addPeriod, describePeriod } from "#domain/period";
+import { NoticeNotAllowedError } from "#domain/errors";
 import type { CivilDateString, Countdown, CountdownStatus, Deadline, Treaty } from "#domain/types";
-
-/** Mon-Fri in the days after `from` up to and including `to` (`from` < `to`). */
-function weekdaysAfter(from: CivilDateString, to: CivilDateString): number {
-  const span = daysBetween(from, to);
-  const fullWeeks = Math.floor(span / 7);
-  let count = fullWeeks * 5;
-  let weekday = isoWeekday(from);
-  for (let i = 0; i < span - fullWeeks * 7; i += 1) {
-    weekday = (weekday % 7) + 1;
-    if (weekday <= 5) count += 1;
-  }
-  return count;
-}
-
-/** `months` calendar months after `d`, on the month's last day when it is too short. */
-function monthsAfter(d: CivilDateString, months: number): CivilDateString {
-  const { year, month, day } = civilDateParts(d);
-  const index = year * 12 + (month - 1) + months;
-  const target = { year: Math.floor(index / 12), month: (index % 12) + 1 };
-  return formatCivilDate({ ...target, day: Math.min(day, daysInMonth(target.year, target.month)) });
-}
-
-/**
- * Whole calendar months from `earlier` to `later`, then the days left over: the most months that do
- * not pass `later` (month ends clamped), as a calendar reads "2 months and 3 days".
- */
-function monthsAndDays(earlier: CivilDateString, later: CivilDateString): { months: number; days: number } {
-  const from = civilDateParts(earlier);
-  const to = civilDateParts(later);
-  let months = (to.year - from.year) * 12 + (to.month - from.month);
-  while (months > 0 && monthsAfter(earlier, months) > later) months -= 1;
-  return { months, days: daysBetween(monthsAfter(earlier, months), later) };
-}
+import { assertParty } from "#domain/validation";
 
 /** Avoids a -0 that would print as "-0" in some places and fail strict equality checks in others. */
 function noNegativeZero(n: number): number {
@@ -65,10 +34,9 @@ export function countdown(date: CivilDateString, asOf: string, timeZone: string)
   const from = civilDateAt(asOf, zone);
   const daysUntil = daysBetween(from, deadline);
   const status: CountdownStatus = daysUntil > 0 ? "pending" : daysUntil === 0 ? "today" : "passed";
-  const businessDaysUntil =
-    daysUntil > 0 ? weekdaysAfter(from, deadline) : daysUntil < 0 ? -weekdaysAfter(deadline, from) : 0;
+  const businessDaysUntil = businessDaysBetween(from, deadline);
   const ahead = daysUntil >= 0;
-  const span = ahead ? monthsAndDays(from, deadline) : monthsAndDays(deadline, from);
+  const span = ahead ? monthsAndDaysBetween(from, deadline) : monthsAndDaysBetween(deadline, from);
   const months = ahead ? span.months : -span.months;
   const days = ahead ? span.days : -span.days;
   return {
@@ -81,8 +49,6 @@ export function countdown(date: CivilDateString, asOf: string, timeZone: string)
     breakdown: { months: noNegativeZero(Math.trunc(months)), days: noNegativeZero(Math.round(days)) },
   };
 }
-
-const EXIT_KINDS = new Set<Deadline["kind"]>(["withdrawal_effective", "term_expiry"]);
 
 /**
  * The exit that matters on `asOf`: among withdrawal and term-expiry deadlines (for `party` when given; a term
@@ -125,34 +91,43 @@ export function selectExit(
  */
 export function whatIfNotice(treaty: Treaty, noticeOn: CivilDateString, party?: string): Deadline {
   const notice = parseCivilDate(noticeOn, "notice date");
-  if (party !== undefined && !treaty.parties.some((p) => p.code === party)) {
-    const known = treaty.parties.map((p) => p.code).join(", ");
-    throw new UnknownPartyError(
-      `${JSON.stringify(party)} is not a party to the ${treaty.shortName}; use one of its party codes: ${known || "none are recorded"}.`,
-    );
-  }
+  if (party !== undefined) assertParty(treaty, party);
   const warnings: string[] = [];
-  const clause = treaty.withdrawal;
-  if (treaty.inForceOn === undefined) {
+  const clause = clauseInUse(treaty, party);
+  const inForce = inForceFor(treaty, party);
+  if (inForce === undefined) {
     warnings.push(
       `The ${treaty.shortName} is not recorded as in force; a notice of withdrawal may have no effect until it is. Check the sources.`,
     );
   } else {
-    const inForceOn = parseCivilDate(treaty.inForceOn, "entry-into-force date");
-    if (clause?.earliestNotice !== undefined) {
+    const inForceOn = parseCivilDate(inForce, "entry-into-force date");
+    const forWhom = inForce === treaty.inForceOn ? "" : ` for ${party}`;
+    if (clause.earliestNotice !== undefined) {
       const firstAllowed = addPeriod(inForceOn, clause.earliestNotice).date;
       if (notice < firstAllowed) {
         throw new NoticeNotAllowedError(
-          `Under ${clause.article} of the ${treaty.shortName}, notice of withdrawal may be given no earlier than ` +
-            `${describePeriod(clause.earliestNotice)} after entry into force (${formatLongDate(inForceOn)}), ` +
+          `Under ${clause.label} of the ${treaty.shortName}, notice of withdrawal may be given no earlier than ` +
+            `${describePeriod(clause.earliestNotice)} after entry into force${forWhom} (${formatLongDate(inForceOn)}), ` +
             `that is from ${formatLongDate(firstAllowed)}; ${formatLongDate(notice)} is too early. ` +
             `Try a date on or after ${firstAllowed}.`,
         );
       }
     }
+    if (clause.windows !== undefined && treaty.inForceOn !== undefined) {
+      const { within, next } = windowFor(clause.windows, treaty.inForceOn, notice);
+      if (within === undefined) {
+        throw new NoticeNotAllowedError(
+          `Under ${clause.label} of the ${treaty.shortName}, notice may be given only within a window; ` +
+            `${formatLongDate(notice)} falls outside every window` +
+            (next === undefined
+              ? "."
+              : `. The next opens on ${formatLongDate(next.opens)} and closes on ${formatLongDate(next.closes)}; try a date from ${next.opens} to ${next.closes}.`),
+        );
+      }
+    }
     if (dayNumber(notice) < dayNumber(inForceOn)) {
       warnings.push(
-        `The ${treaty.shortName} entered into force on ${formatLongDate(inForceOn)}, after this notice date; ` +
+        `The ${treaty.shortName} entered into force${forWhom} on ${formatLongDate(inForceOn)}, after this notice date; ` +
           "whether notice can be given before entry into force is for the treaty's text and lawyers to say.",
       );
     }

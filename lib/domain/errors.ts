@@ -37,6 +37,20 @@ export class NoticeNotAllowedError extends DomainError {
   readonly code = "notice-not-allowed";
 }
 
+/**
+ * A clause, or a notice's details, the treaty cannot hold: both ways of dating an exit, a receipt before the
+ * notice, a named exit date on an event that is not a notice. `field` names the part at fault.
+ */
+export class InvalidRuleError extends DomainError {
+  readonly code = "invalid-rule";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** An event or request that names a party the treaty does not have. */
 export class UnknownPartyError extends DomainError {
   readonly code = "unknown-party";
@@ -92,6 +106,33 @@ export class VersionMismatchError extends DomainError {
     super(
       `The event is at version ${currentVersion}, not ${expectedVersion}: it was changed since you read it. ` +
         "Read it again and apply your change to the current version.",
+    );
+  }
+}
+
+/** A retracted event stays as it is. */
+export class EventRetractedError extends DomainError {
+  readonly code = "event-retracted";
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} has been retracted; a retracted event is not changed again.`);
+  }
+}
+
+/** A correction that would change nothing. */
+export class NothingToCorrectError extends DomainError {
+  readonly code = "nothing-to-correct";
+  constructor(readonly eventId: string) {
+    super(`The correction leaves event ${eventId} exactly as it is; nothing was changed.`);
+  }
+}
+
+/** The same Idempotency-Key was sent with a different request: replaying it would answer the wrong question. */
+export class IdempotencyKeyReusedError extends DomainError {
+  readonly code = "idempotency-key-reused";
+  constructor() {
+    super(
+      "This Idempotency-Key was already used for a different request in the last 24 hours. " +
+        "Use a new key for a new request; a retry must repeat the original request exactly.",
     );
   }
 }

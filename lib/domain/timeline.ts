@@ -1,5 +1,5 @@
 /** A treaty's history in reading order. */
-import { compareTimelineDates } from "#domain/civil-date";
+import { compareTimelineDates } from "#domain/calendar";
 import type { TimelineEvent } from "#domain/types";
 
 /**

@@ -29,6 +29,36 @@ export interface Party {
   /** Short code, e.g. `US`, `RU`. */
   code: string;
   name: string;
+  /** When the treaty entered into force for this party, where that differs from the treaty's own date. */
+  inForceOn?: CivilDateString;
+  /** The party's own withdrawal terms (a reservation the other parties accepted), replacing the treaty's clause for it. */
+  withdrawal?: WithdrawalClause;
+}
+
+/**
+ * When a notice (or a deposit) takes effect, counted from the day the clause counts from:
+ * - `period`: that day + a period ("six months after notice");
+ * - `period_then_first_of_month`: the first day of the month following the end of a period
+ *   (the Council of Europe's "first day of the month following the expiration of a period of three months");
+ * - `end_of_year`: 31 December of the `yearsAfter`-th calendar year after the year of notice
+ *   (UNESCO's "31 December of the year following that during which the notice was given" is `yearsAfter: 1`).
+ */
+export type EffectRule =
+  | { kind: "period"; period: Period }
+  | { kind: "period_then_first_of_month"; period: Period }
+  | { kind: "end_of_year"; yearsAfter: number };
+
+/** Which day a clause counts from: the date on the notification, or the day its addressee received it. */
+export type Counting = "notice" | "receipt";
+
+/**
+ * Denunciation windows (the ILO's wording): notice may be given only within `length` after the end of the
+ * first `firstAfter` in force, and of each further `every` after that.
+ */
+export interface NoticeWindows {
+  firstAfter: Period;
+  every: Period;
+  length: Period;
 }
 
 export interface WithdrawalClause {
@@ -36,13 +66,38 @@ export interface WithdrawalClause {
   article: string;
   /** The clause's words, quoted. */
   text: string;
-  noticePeriod: Period;
+  /** "Notice + this period": the original shape, the same as `takesEffect: { kind: "period", period }`. */
+  noticePeriod?: Period;
+  /** When a notice takes effect; required when `noticePeriod` is absent. */
+  takesEffect?: EffectRule;
+  /** The day the clause counts from; `notice` when absent. */
+  counting?: Counting;
+  /** "...or on such later date as is specified in the notification". */
+  laterDateInNotice?: boolean;
   /** Who receives notice, in words (e.g. "the other Party", "the Depositary"). */
   noticeTo?: string;
-  /** Notice may not be given before entry into force + this period. */
+  /** Notice may not be given before entry into force (for the notifying party) + this period. */
   earliestNotice?: Period;
+  /** Notice may be given only within these windows. */
+  windows?: NoticeWindows;
   /** Conditions no arithmetic can decide; they travel as text with each deadline. */
   conditions?: string[];
+}
+
+/** A term that renews itself: `initialTerm` from entry into force, then `renewFor` at a time, unless notice comes `noticeBefore` the end. */
+export interface Renewal {
+  article: string;
+  text: string;
+  initialTerm: Period;
+  renewFor: Period;
+  noticeBefore: Period;
+}
+
+/** When a ratification, accession, acceptance or approval binds the party that deposited it. */
+export interface PartyEntryIntoForce {
+  article: string;
+  text: string;
+  takesEffect: EffectRule;
 }
 
 export interface Treaty {
@@ -50,6 +105,10 @@ export interface Treaty {
   id: string;
   name: string;
   shortName: string;
+  /** Whether house style writes "the" before the short name ("the INF Treaty", but "New START"). */
+  nameTakesArticle?: boolean;
+  /** A treaty between two parties ends when either leaves. */
+  bilateral?: boolean;
   parties: Party[];
   signedOn: CivilDateString;
   inForceOn?: CivilDateString;
@@ -60,6 +119,10 @@ export interface Treaty {
   withdrawal?: WithdrawalClause;
   /** Fixed duration counted from entry into force. */
   term?: Period;
+  /** A term that renews itself unless a party gives notice in time. */
+  renewal?: Renewal;
+  /** When a deposit binds a party. */
+  partyEntryIntoForce?: PartyEntryIntoForce;
   sources: Source[];
 }
 
@@ -75,6 +138,7 @@ export const EVENT_TYPES = [
   "withdrawal_notice",
   "notice_retracted",
   "suspension",
+  "expelled",
   "withdrawal_effective",
   "extended",
   "expired",
@@ -109,9 +173,28 @@ export interface TimelineEvent {
   sources: Source[];
   ultimatum?: UltimatumDetail;
   extension?: ExtensionDetail;
+  /** Notices: the day the depositary (or the other party) received the notification. */
+  receivedOn?: CivilDateString;
+  /** Notices: a later date the notification itself names for the exit. */
+  effectiveOn?: CivilDateString;
+  /** Notices and expulsions: the date the notifying (or expelled) party claims, where it differs from the rule's. */
+  claimedEffectiveOn?: CivilDateString;
 }
 
-export const DEADLINE_KINDS = ["withdrawal_effective", "term_expiry", "ultimatum_end", "earliest_notice"] as const;
+/** Event types that carry notice details (`receivedOn`, `effectiveOn`, `claimedEffectiveOn`). */
+export const NOTICE_TYPES: ReadonlySet<EventType> = new Set<EventType>(["withdrawal_notice", "expelled"]);
+
+export const DEADLINE_KINDS = [
+  "withdrawal_effective",
+  "term_expiry",
+  "ultimatum_end",
+  "earliest_notice",
+  "party_bound",
+  "notice_window_opens",
+  "notice_window_closes",
+  "renewal_notice_deadline",
+  "term_renewal",
+] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 export interface DeadlineBasis {
@@ -131,6 +214,9 @@ export interface Deadline {
   kind: DeadlineKind;
   date: CivilDateString;
   party?: string;
+  /** True when the notifying party claims another date than the rule gives; `claimedDate` holds it. */
+  contested?: boolean;
+  claimedDate?: CivilDateString;
   basis: DeadlineBasis;
 }
 

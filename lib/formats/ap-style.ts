@@ -1,9 +1,8 @@
 /**
  * Dates, numbers and countdown sentences in Associated Press style, ready to paste into copy.
  */
-import { monthName } from "#domain/civil-date";
+import { civilDateParts, formatPartialDate, parsePartialDate } from "#domain/calendar";
 import type { Deadline, DeadlineKind, PartialDateString, Treaty } from "#domain/types";
-import { parseCivilDate, parsePartialDate } from "./dates.ts";
 
 /** AP abbreviates these months before a day number; March to July are always spelled out. */
 const AP_MONTHS_WITH_DAY = [
@@ -21,9 +20,9 @@ const AP_MONTHS_WITH_DAY = [
   "Dec.",
 ] as const;
 
-/** `2019-08-02` → `Aug. 2, 2019`. Throws a RangeError unless given a full `YYYY-MM-DD` date. */
+/** `2019-08-02` → `Aug. 2, 2019`. Throws unless given a full `YYYY-MM-DD` date. */
 export function apDate(date: string): string {
-  const { year, month, day } = parseCivilDate(date);
+  const { year, month, day } = civilDateParts(date);
   return `${AP_MONTHS_WITH_DAY[month - 1]} ${day}, ${year}`;
 }
 
@@ -34,7 +33,7 @@ export function apDate(date: string): string {
 export function apPartialDate(date: PartialDateString): string {
   const { year, month, day } = parsePartialDate(date);
   if (month === undefined) return String(year);
-  if (day === undefined) return `${monthName(month)} ${year}`;
+  if (day === undefined) return formatPartialDate(date);
   return `${AP_MONTHS_WITH_DAY[month - 1]} ${day}, ${year}`;
 }
 
@@ -101,6 +100,18 @@ export function countdownSentence(input: CountdownSentenceInput): string {
       const subject = `Notice of ${party ? `${party.inner} ` : ""}withdrawal from ${treaty}`;
       return sentence(`${subject} ${noticeWhen(daysUntil, apDate(input.date))}`);
     }
+    case "party_bound": {
+      const who = input.partyName ?? input.partyCode ?? "a new party";
+      return sentence(`${treaty} ${future ? "enters" : "entered"} into force for ${who} ${when}`);
+    }
+    case "notice_window_opens":
+      return sentence(`The window for notice of denunciation of ${treaty} ${future ? "opens" : "opened"} ${when}`);
+    case "notice_window_closes":
+      return sentence(`The window for notice of denunciation of ${treaty} ${future ? "closes" : "closed"} ${when}`);
+    case "renewal_notice_deadline":
+      return sentence(`The last day to give notice before ${treaty} renews ${future ? "is" : "was"} ${when}`);
+    case "term_renewal":
+      return sentence(`${treaty} ${future ? "renews" : "renewed"} ${when}, unless notice was given in time`);
   }
 }
 

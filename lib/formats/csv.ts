@@ -4,6 +4,7 @@
  */
 
 import { stringify } from "csv-stringify/sync";
+import type { PartyStatus } from "#domain/parties";
 import type { TimelineEvent, Treaty } from "#domain/types";
 import { escapeHtml } from "./html.ts";
 import { eventTypeLabel } from "./labels.ts";
@@ -91,4 +92,33 @@ function eventRow(event: TimelineEvent, options: TimelineJsOptions): Row {
     Text: eventTextHtml(event),
     Group: escapeHtml(eventTypeLabel(event.type, options.eventTypeLabels)),
   };
+}
+
+/** The columns of the party-status sheet, for a graphics desk to chart. */
+export const PARTY_CSV_COLUMNS = [
+  "Party",
+  "Code",
+  "Status",
+  "Date",
+  "Contested",
+  "Claimed date",
+  "Basis",
+  "Explanation",
+] as const;
+
+/** Each party's status as of a day, one row each (RFC 4180, CRLF; formula injection neutralised). */
+export function toPartyStatusCsv(rows: readonly PartyStatus[]): string {
+  const records = rows.map((row) =>
+    [
+      row.name,
+      row.party,
+      row.status,
+      row.date ?? "",
+      row.contested ? "yes" : "",
+      row.claimedDate ?? "",
+      row.basis.article ?? "",
+      row.basis.explanation,
+    ].map(neutraliseFormula),
+  );
+  return stringify([[...PARTY_CSV_COLUMNS], ...records], { record_delimiter: "\r\n" });
 }

@@ -8,9 +8,9 @@
  * for the others, reading the event's id from a data attribute.
  */
 import { createHash } from "node:crypto";
+import { dayNumber, firstDayOf } from "#domain/calendar";
 import type { CivilDateString, TimelineEvent, Treaty } from "#domain/types";
 import { apDate, apPartialDate } from "./ap-style.ts";
-import { dayNumber } from "./dates.ts";
 import { escapeHtml, linkableSources, paragraphsHtml } from "./html.ts";
 import { type EventTypeLabels, eventTypeLabel } from "./labels.ts";
 import { sortEvents } from "./timelinejs.ts";
@@ -144,7 +144,7 @@ export function nearestEvent(events: readonly TimelineEvent[], asOf: CivilDateSt
   const target = dayNumber(asOf);
   let best: { event: TimelineEvent; distance: number } | undefined;
   for (const event of sortEvents(events)) {
-    const distance = Math.abs(dayNumber(event.date) - target);
+    const distance = Math.abs(dayNumber(firstDayOf(event.date)) - target);
     if (best === undefined || distance < best.distance) best = { event, distance };
   }
   return best?.event;

@@ -6,17 +6,17 @@
  */
 
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
-import { deadlineSeries, ONE_PER_PARTY } from "#domain/deadline-series";
+import { utcMidnight } from "#domain/calendar";
+import { deadlineUid } from "#domain/deadline-identity";
 import type { Deadline, DeadlineKind, Treaty } from "#domain/types";
 import { partyPossessive } from "./ap-style.ts";
-import { utcMidnight } from "./dates.ts";
 import { linkableSources } from "./html.ts";
 
 export interface CalendarEntry {
   /** `parties` is optional; with it a party without an AP adjective is named ("Lithuania's"). */
   treaty: Pick<Treaty, "id" | "shortName" | "sources"> & Partial<Pick<Treaty, "parties">>;
   deadline: Deadline;
-  /** From `deadlineSequence`. */
+  /** From `calendarSequence` in lib/domain/deadline-identity.ts. */
   sequence: number;
 }
 
@@ -38,21 +38,16 @@ const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) =>
   term_expiry: () => "term expires",
   ultimatum_end: (party) => (party ? `${party} deadline ends` : "ultimatum ends"),
   earliest_notice: (party) => `earliest notice of ${party ? `${party} ` : ""}withdrawal`,
+  party_bound: (party) => (party ? `treaty binds ${party.replace(/'s$/, "")}` : "treaty binds a new party"),
+  notice_window_opens: () => "window for notice of denunciation opens",
+  notice_window_closes: () => "window for notice of denunciation closes",
+  renewal_notice_deadline: () => "last day for notice before renewal",
+  term_renewal: () => "term renews unless notice was given",
 };
 
 const DEFAULT_ALARM_DAYS = [7, 1] as const;
 const ALARM_HOUR = 9;
 const SECONDS_PER_DAY = 86_400;
-
-/**
- * The UID of a deadline: the same whatever date the deadline falls on, and for a party's
- * withdrawal or the treaty's term, the same whichever notice or extension set the date.
- */
-export function deadlineUid(treatyId: string, deadline: Deadline): string {
-  const entry = `${treatyId}-${deadline.kind}-${deadline.party ?? "all"}`;
-  if (ONE_PER_PARTY.has(deadline.kind)) return `${entry}@treaty-clock`;
-  return `${entry}-${deadline.basis.triggerEventId ?? "treaty"}@treaty-clock`;
-}
 
 /** "INF Treaty: U.S. withdrawal takes effect". */
 export function deadlineSummary(entry: Pick<CalendarEntry, "treaty" | "deadline">): string {
@@ -60,25 +55,6 @@ export function deadlineSummary(entry: Pick<CalendarEntry, "treaty" | "deadline"
   const partyName = treaty.parties?.find((party) => party.code === deadline.party)?.name;
   const party = deadline.party === undefined ? undefined : partyPossessive(deadline.party, partyName);
   return `${treaty.shortName}: ${KIND_PHRASES[deadline.kind](party?.inner)}`;
-}
-
-/**
- * The SEQUENCE for a deadline: 0 the first time it is published, unchanged while its date stays
- * the same, one more each time the date moves.
- */
-export function deadlineSequence(previous: { date: string; sequence: number } | undefined, date: string): number {
-  if (previous === undefined) return 0;
-  return previous.date === date ? previous.sequence : previous.sequence + 1;
-}
-
-export type StoredSequences = Readonly<Record<string, { date: string; sequence: number }>>;
-
-/**
- * The SEQUENCE of a deadline's calendar entry: the sequence the store keeps for the deadline's
- * series, which rises whenever the series' date moves (a later notice, a correction, a retraction).
- */
-export function calendarSequence(deadline: Deadline, sequences: StoredSequences | undefined): number {
-  return deadlineSequence(sequences?.[deadlineSeries(deadline)], deadline.date);
 }
 
 export function toCalendar(input: CalendarInput): string {

@@ -13,6 +13,7 @@ export const EVENT_TYPE_LABELS: Readonly<Record<EventType, string>> = {
   withdrawal_notice: "Withdrawal notice",
   notice_retracted: "Notice retracted",
   suspension: "Suspension",
+  expelled: "Expulsion",
   withdrawal_effective: "Withdrawal takes effect",
   extended: "Extension",
   expired: "Expiry",

@@ -3,9 +3,9 @@
  * TimelineJS renders `headline` and `text` as HTML, so every stored string is escaped here and
  * the only markup is ours.
  */
+import { compareTimelineDates, parsePartialDate } from "#domain/calendar";
 import type { CivilDateString, EventType, PartialDateString, TimelineEvent, Treaty } from "#domain/types";
 import { apDate, apPartialDate } from "./ap-style.ts";
-import { compareDates, parsePartialDate } from "./dates.ts";
 import { escapeHtml, linkableSources, paragraphsHtml } from "./html.ts";
 import { type EventTypeLabels, eventTypeLabel } from "./labels.ts";
 
@@ -82,7 +82,7 @@ export function toTimelineJs(
 
 /** Events in date order (a year before its months, then the order given). */
 export function sortEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return [...events].sort((a, b) => compareDates(a.date, b.date));
+  return [...events].sort((a, b) => compareTimelineDates(a.date, b.date));
 }
 
 /** `{ year, month?, day? }`: a month only when the date has one, a day only for a full date. */
@@ -130,7 +130,7 @@ export function inForceEra(
   if (!treaty.inForceOn) return undefined;
   const endings = sortEvents(events.filter((event) => ENDING_TYPES.has(event.type)));
   const end = endings.at(-1)?.date ?? today;
-  if (end === undefined || compareDates(end, treaty.inForceOn) < 0) return undefined;
+  if (end === undefined || compareTimelineDates(end, treaty.inForceOn) < 0) return undefined;
   return { start: treaty.inForceOn, end };
 }
 

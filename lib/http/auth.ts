@@ -1,10 +1,8 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { UnauthorizedError } from "#http/errors";
-import type { HttpEvent } from "#http/handler";
+import type { HttpEvent } from "#http/request";
 import { header } from "#http/request";
-import { type ApiKeyRecord, findApiKey } from "#store/api-keys";
-
-export const hashApiKey = (key: string): string => createHash("sha256").update(key, "utf8").digest("hex");
+import { type ApiKeyRecord, apiKeyHash, findApiKey } from "#store/api-keys";
 
 function presentedKey(event: HttpEvent): string | undefined {
   const direct = header(event, "x-api-key");
@@ -21,7 +19,7 @@ function presentedKey(event: HttpEvent): string | undefined {
 export async function requireWriter(event: HttpEvent): Promise<ApiKeyRecord> {
   const key = presentedKey(event);
   if (!key || key.length > 256) throw new UnauthorizedError();
-  const hash = hashApiKey(key);
+  const hash = apiKeyHash(key);
   const record = await findApiKey(hash);
   const matches = record !== undefined && timingSafeEqual(Buffer.from(record.hash, "hex"), Buffer.from(hash, "hex"));
   if (!record || !matches) throw new UnauthorizedError("The API key is not recognised.");

@@ -14,7 +14,7 @@
  * Freshness plus stale-while-revalidate is at most a minute, so a write shows everywhere within
  * one minute without invalidating the CDN.
  */
-import { DateTime } from "luxon";
+import { startOfNextDay } from "#domain/calendar";
 
 export type Freshness =
   /** Depends on today's date in `zone`, computed at `now`. */
@@ -35,13 +35,6 @@ export const EDITS: Freshness = { kind: "edits" };
 export const PRIVATE: Freshness = { kind: "private" };
 export const dependsOnToday = (zone: string, now: Date): Freshness => ({ kind: "today", zone, now });
 
-/** The instant the next day begins in `zone` after `now` (its first moment, even where 00:00 is skipped). */
-export function nextMidnight(now: Date, zone: string): Date {
-  const local = DateTime.fromMillis(now.getTime(), { zone });
-  if (!local.isValid) throw new RangeError(`Unknown time zone ${JSON.stringify(zone)}.`);
-  return local.startOf("day").plus({ days: 1 }).toJSDate();
-}
-
 export interface Lifetime {
   maxAge: number;
   staleWhileRevalidate: number;
@@ -58,7 +51,7 @@ export function lifetime(freshness: Freshness): Lifetime | null {
   };
   if (freshness.kind === "edits") return standard;
   const untilMidnight = Math.floor(
-    (nextMidnight(freshness.now, freshness.zone).getTime() - freshness.now.getTime()) / 1000,
+    (startOfNextDay(freshness.zone, freshness.now).getTime() - freshness.now.getTime()) / 1000,
   );
   const maxAge = Math.max(0, Math.min(standard.maxAge, untilMidnight));
   const afterFresh = Math.max(0, untilMidnight - maxAge);

@@ -1,8 +1,9 @@
-import { calendarSequence, toCalendar } from "#formats/ics";
+import { calendarSequence } from "#domain/deadline-identity";
+import type { TreatyRecord } from "#domain/records";
+import { toCalendar } from "#formats/ics";
 import { alarmDays } from "#http/format-schemas";
 import type { Reply } from "#http/handler";
 import { optionalEnv } from "#lib/config";
-import type { TreatyRecord } from "#store/treaties";
 
 const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
 

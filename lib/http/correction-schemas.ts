@@ -1,11 +1,11 @@
 import * as z from "zod/mini";
 import { EventNotFoundError } from "#domain/errors";
+import type { EditableEventFields, Revision, StoredEvent } from "#domain/records";
 import { BadRequestError, HttpError } from "#http/errors";
-import type { HttpEvent } from "#http/handler";
+import { SLUG } from "#http/patterns";
+import type { HttpEvent } from "#http/request";
 import { header, parseWith, pathParameter } from "#http/request";
-import { eventInput, text } from "#http/schemas";
-import type { EditableEventFields, StoredEvent } from "#store/events";
-import type { Revision } from "#store/revisions";
+import { eventInput, pageLimit, text } from "#http/schemas";
 
 /**
  * The edge of the trust features: correction and retraction bodies, If-Match versions,
@@ -38,11 +38,14 @@ export const eventCorrection = z
     sources: z.optional(fields.sources),
     ultimatum: z.nullable(fields.ultimatum),
     extension: z.nullable(fields.extension),
+    receivedOn: z.nullable(fields.receivedOn),
+    effectiveOn: z.nullable(fields.effectiveOn),
+    claimedEffectiveOn: z.nullable(fields.claimedEffectiveOn),
   })
   .check(
     z.refine(
       (body) => Object.keys(body).some((field) => field !== "reason"),
-      "name at least one field to correct: date, type, party, title, description, sources, ultimatum or extension",
+      "name at least one field to correct: date, type, party, title, description, sources, ultimatum, extension, receivedOn, effectiveOn or claimedEffectiveOn",
     ),
   );
 
@@ -65,6 +68,9 @@ export function applyCorrection(current: StoredEvent, correction: EventCorrectio
     sources: current.sources,
     ultimatum: current.ultimatum,
     extension: current.extension,
+    receivedOn: current.receivedOn,
+    effectiveOn: current.effectiveOn,
+    claimedEffectiveOn: current.claimedEffectiveOn,
   };
   for (const [field, value] of Object.entries(changes)) {
     if (value === null) delete merged[field];
@@ -131,8 +137,9 @@ export function eventIdFrom(event: HttpEvent, treatyId: string): string {
  * and event), base64url-encoded. It needs no signature: whatever it says, it only moves the
  * start of a public, newest-first listing, and it is checked strictly before use.
  */
-const POSITION =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?#[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+const POSITION = new RegExp(
+  `^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#${SLUG}#[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`,
+);
 
 export const correctionsCursor = (position: string): string => Buffer.from(position, "utf8").toString("base64url");
 
@@ -147,12 +154,7 @@ export function positionFromCursor(cursor: string): string {
 }
 
 export const correctionsQuery = z.strictObject({
-  limit: z.optional(
-    z.string().check(
-      z.regex(/^\d{1,3}$/, "must be a whole number from 1 to 100"),
-      z.refine((v) => Number(v) >= 1 && Number(v) <= 100, "must be from 1 to 100"),
-    ),
-  ),
+  limit: z.optional(pageLimit(100)),
   cursor: z.optional(z.string().check(z.maxLength(400, "is not a cursor this API returned"))),
 });
 

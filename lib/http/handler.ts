@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { cacheControl, EDITS, type Freshness } from "#http/cache-control";
 import { toProblem } from "#http/problem";
-import { header } from "#http/request";
+import { type HttpEvent, header } from "#http/request";
 import { log } from "#lib/log";
 
-export type HttpEvent = APIGatewayProxyEventV2;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
 export interface Reply {

@@ -1,7 +1,16 @@
 import * as z from "zod/mini";
+import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
 import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
-import { daysUntilExitQuery, deadlinesWindowQuery, eventInput, historyQuery, treatyInput } from "#http/schemas";
+import { SLUG_PATTERN } from "#http/patterns";
+import {
+  daysUntilExitQuery,
+  deadlinesWindowQuery,
+  eventInput,
+  historyQuery,
+  partiesQuery,
+  treatyInput,
+} from "#http/schemas";
 import { subscriptionInput } from "#http/subscription-schemas";
 
 /**
@@ -33,7 +42,7 @@ const treatyIdParameter = {
   name: "treatyId",
   in: "path",
   required: true,
-  schema: { type: "string", pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" },
+  schema: { type: "string", pattern: SLUG_PATTERN.source },
   example: "inf",
 };
 
@@ -61,6 +70,19 @@ const json = (description: string, schema: JsonSchema = { type: "object" }) => (
   content: { "application/json": { schema } },
 });
 const security = [{ apiKey: [] }, { bearer: [] }];
+
+/** One real treaty for each clause form, as the catalogue holds it. */
+const treatyExamples = Object.fromEntries(
+  CLAUSE_EXAMPLES.map((example) => [example.form, { summary: example.summary, value: example.file.treaty }]),
+);
+
+/** The real notice (or deposit, or expulsion) that shows each form at work. */
+const eventExamples = Object.fromEntries(
+  CLAUSE_EXAMPLES.map((example) => {
+    const { id: _id, ...event } = exampleEvent(example);
+    return [example.form, { summary: example.summary, value: event }];
+  }),
+);
 
 export function openApiDocument() {
   return {
@@ -116,7 +138,9 @@ export function openApiDocument() {
           security,
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/TreatyInput" } } },
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/TreatyInput" }, examples: treatyExamples },
+            },
           },
           responses: { 201: json("The treaty"), default: problem },
         },
@@ -135,7 +159,9 @@ export function openApiDocument() {
           parameters: [treatyIdParameter],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { $ref: "#/components/schemas/EventInput" } } },
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/EventInput" }, examples: eventExamples },
+            },
           },
           responses: { 201: json("The stored event"), default: problem },
         },
@@ -159,6 +185,22 @@ export function openApiDocument() {
           summary: "Days until the treaty exit takes effect",
           parameters: [treatyIdParameter, ...queryParameters(daysUntilExitQuery)],
           responses: { 200: json("The countdown with its basis"), default: problem },
+        },
+      },
+      "/treaties/{treatyId}/parties": {
+        get: {
+          summary: "Each party's status as of a date (party, not yet bound, notice given, suspended, withdrawn, ended)",
+          parameters: [treatyIdParameter, ...queryParameters(partiesQuery)],
+          responses: {
+            200: {
+              description: "Every party with its status, date and basis; format=csv gives the same rows as a sheet",
+              content: {
+                "application/json": { schema: { type: "object" } },
+                "text/csv": { schema: { type: "string" } },
+              },
+            },
+            default: problem,
+          },
         },
       },
       "/deadlines": {

@@ -1,2 +1,5 @@
 /** Patterns shared by the schemas and by code paths that must not load the schemas. */
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** A treaty id: lowercase letters, digits and hyphens, at most 64, not starting or ending with a hyphen. */
+export const SLUG = "[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?";
+export const SLUG_PATTERN = new RegExp(`^${SLUG}$`);

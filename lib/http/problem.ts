@@ -6,6 +6,7 @@ import {
   EventNotFoundError,
   InvalidDateError,
   InvalidPeriodError,
+  InvalidRuleError,
   NoticeNotAllowedError,
   PartialDateError,
   TreatyExistsError,
@@ -53,6 +54,7 @@ function domainStatus(error: DomainError): { status: number; title: string } {
   if (error instanceof NoticeNotAllowedError || error instanceof UnknownPartyError) {
     return { status: 422, title: "Not allowed by the treaty" };
   }
+  if (error instanceof InvalidRuleError) return { status: 422, title: "Not a rule the treaty can hold" };
   return { status: 422, title: "Unprocessable request" };
 }
 
@@ -92,8 +94,9 @@ export function toProblem(error: unknown, requestId: string): ProblemOutcome {
   }
   if (error instanceof DomainError) {
     const { status, title } = domainStatus(error);
+    const errors = error instanceof InvalidRuleError ? { errors: [{ path: error.field, message: error.message }] } : {};
     return {
-      response: problemResponse({ type: PROBLEM_BASE + error.code, title, status, detail: error.message }),
+      response: problemResponse({ type: PROBLEM_BASE + error.code, title, status, detail: error.message, ...errors }),
       serverFault: false,
     };
   }

@@ -1,8 +1,11 @@
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type * as z from "zod/mini";
 import { TreatyNotFoundError } from "#domain/errors";
 import { BadRequestError, type FieldError, PayloadTooLargeError, UnsupportedMediaTypeError } from "#http/errors";
-import type { HttpEvent } from "#http/handler";
 import { SLUG_PATTERN } from "#http/patterns";
+
+/** A request as API Gateway (HTTP API, payload 2.0) hands it to a function. */
+export type HttpEvent = APIGatewayProxyEventV2;
 
 export const MAX_BODY_BYTES = 32 * 1024;
 export const MAX_JSON_DEPTH = 8;

@@ -1,8 +1,18 @@
 import * as z from "zod/mini";
-import { assertTimeZone, civilDateAt, parseCivilDate, parsePartialDate } from "#domain/civil-date";
+import {
+  AS_OF_PATTERN,
+  assertPeriod,
+  assertTimeZone,
+  CIVIL_DATE_PATTERN,
+  civilDateAt,
+  INSTANT_WITH_OFFSET_PATTERN,
+  PARTIAL_DATE_PATTERN,
+  parseCivilDate,
+  parseInstant,
+  parsePartialDate,
+} from "#domain/calendar";
 import { DomainError } from "#domain/errors";
-import { assertPeriod } from "#domain/period";
-import { EVENT_TYPES } from "#domain/types";
+import { DEADLINE_KINDS, EVENT_TYPES, type EventType } from "#domain/types";
 import { SLUG_PATTERN } from "#http/patterns";
 
 /**
@@ -47,14 +57,14 @@ export const partyCode = z
   .check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU"));
 
 export const civilDate = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
+  z.regex(CIVIL_DATE_PATTERN, "must be a date written YYYY-MM-DD"),
   domainCheck((v) => parseCivilDate(v)),
 );
 
 export const partialDate = z
   .string()
   .check(
-    z.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+    z.regex(PARTIAL_DATE_PATTERN, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
     domainCheck(parsePartialDate),
   );
 
@@ -63,12 +73,18 @@ export const timeZone = z.string().check(z.maxLength(64), domainCheck(assertTime
 /** A civil date, or an ISO 8601 instant with an offset. */
 export const asOf = z.string().check(
   z.maxLength(40),
-  z.regex(
-    /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2}))?$/,
-    "must be YYYY-MM-DD or an ISO 8601 instant with an offset",
-  ),
+  z.regex(AS_OF_PATTERN, "must be YYYY-MM-DD or an ISO 8601 instant with an offset"),
   domainCheck((v) => civilDateAt(v, "UTC")),
 );
+
+/** An ISO 8601 instant with an offset. */
+export const instant = z
+  .string()
+  .check(
+    z.maxLength(40),
+    z.regex(INSTANT_WITH_OFFSET_PATTERN, "must be an ISO 8601 instant with an offset"),
+    domainCheck(parseInstant),
+  );
 
 const count = z.int().check(z.minimum(0, "must not be negative"), z.maximum(1000, "must be at most 1000"));
 
@@ -98,26 +114,57 @@ export const source = z.strictObject({
 
 const sources = z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20));
 
-export const party = z.strictObject({ code: partyCode, name: text(120) });
+/** When a notice or a deposit takes effect; the forms are described in lib/domain/types.ts (`EffectRule`). */
+export const effectRule = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("period"), period }),
+  z.strictObject({ kind: z.literal("period_then_first_of_month"), period }),
+  z.strictObject({
+    kind: z.literal("end_of_year"),
+    yearsAfter: z.int().check(z.minimum(0, "must not be negative"), z.maximum(100, "must be at most 100")),
+  }),
+]);
+
+export const withdrawalClause = z.strictObject({
+  article: text(120),
+  text: text(4000),
+  noticePeriod: z.optional(period),
+  takesEffect: z.optional(effectRule),
+  counting: z.optional(z.enum(["notice", "receipt"], "must be notice or receipt")),
+  laterDateInNotice: z.optional(z.boolean()),
+  noticeTo: z.optional(text(200)),
+  earliestNotice: z.optional(period),
+  windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
+  conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+});
+
+export const party = z.strictObject({
+  code: partyCode,
+  name: text(120),
+  inForceOn: z.optional(civilDate),
+  withdrawal: z.optional(withdrawalClause),
+});
 
 export const treatyInput = z.strictObject({
   id: slug,
   name: text(400),
   shortName: text(80),
+  nameTakesArticle: z.optional(z.boolean()),
+  bilateral: z.optional(z.boolean()),
   parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
   signedOn: civilDate,
   inForceOn: z.optional(civilDate),
-  withdrawal: z.optional(
+  withdrawal: z.optional(withdrawalClause),
+  term: z.optional(period),
+  renewal: z.optional(
     z.strictObject({
       article: text(120),
       text: text(4000),
-      noticePeriod: period,
-      noticeTo: z.optional(text(200)),
-      earliestNotice: z.optional(period),
-      conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
+      initialTerm: period,
+      renewFor: period,
+      noticeBefore: period,
     }),
   ),
-  term: z.optional(period),
+  partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
   sources,
 });
 
@@ -136,6 +183,9 @@ export const eventInput = z
       }),
     ),
     extension: z.optional(z.strictObject({ extension: z.optional(period), until: z.optional(civilDate) })),
+    receivedOn: z.optional(civilDate),
+    effectiveOn: z.optional(civilDate),
+    claimedEffectiveOn: z.optional(civilDate),
   })
   .check(
     z.superRefine((event, ctx) => {
@@ -180,17 +230,26 @@ export const eventInput = z
 export type TreatyInput = z.infer<typeof treatyInput>;
 export type EventInput = z.infer<typeof eventInput>;
 
-const limit = z.string().check(
-  z.regex(/^\d{1,3}$/, "must be a whole number from 1 to 200"),
-  z.refine((v) => Number(v) >= 1 && Number(v) <= 200, "must be from 1 to 200"),
-);
+/** A page size: a whole number from 1 to `max` in the query, a number past the edge. */
+export const pageLimit = (max: number) =>
+  z.pipe(
+    z.string().check(
+      z.regex(/^\d{1,3}$/, `must be a whole number from 1 to ${max}`),
+      z.refine((v) => Number(v) >= 1 && Number(v) <= max, `must be from 1 to ${max}`),
+    ),
+    z.transform(Number),
+  );
 
-const typeList = z.string().check(
-  z.maxLength(400),
-  z.refine(
-    (v) => v.split(",").every((t) => (EVENT_TYPES as readonly string[]).includes(t.trim())),
-    `must be a comma-separated list of event types: ${EVENT_TYPES.join(", ")}`,
+/** Event types as a comma-separated list in the query, an array past the edge. */
+const typeList = z.pipe(
+  z.string().check(
+    z.maxLength(400),
+    z.refine(
+      (v) => v.split(",").every((t) => (EVENT_TYPES as readonly string[]).includes(t.trim())),
+      `must be a comma-separated list of event types: ${EVENT_TYPES.join(", ")}`,
+    ),
   ),
+  z.transform((v) => v.split(",").map((t) => t.trim() as EventType)),
 );
 
 export const historyQuery = z.strictObject({
@@ -199,7 +258,7 @@ export const historyQuery = z.strictObject({
   type: z.optional(typeList),
   party: z.optional(partyCode),
   order: z.optional(z.enum(["asc", "desc"])),
-  limit: z.optional(limit),
+  limit: z.optional(pageLimit(200)),
   cursor: z.optional(z.string().check(z.maxLength(1024))),
   format: z.optional(z.enum(["json", "timelinejs", "csv"], "must be json, timelinejs or csv")),
 });
@@ -215,7 +274,13 @@ export const daysUntilExitQuery = z.strictObject({
 export const deadlinesWindowQuery = z.strictObject({
   from: z.optional(civilDate),
   to: z.optional(civilDate),
-  kind: z.optional(z.enum(["withdrawal_effective", "term_expiry", "ultimatum_end", "earliest_notice"])),
+  kind: z.optional(z.enum(DEADLINE_KINDS)),
+});
+
+export const partiesQuery = z.strictObject({
+  asOf: z.optional(asOf),
+  tz: z.optional(timeZone),
+  format: z.optional(z.enum(["json", "csv"], "must be json or csv")),
 });
 
 export const noQuery = z.strictObject({});

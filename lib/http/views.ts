@@ -1,6 +1,6 @@
 import { selectExit } from "#domain/countdown";
+import type { TreatyRecord } from "#domain/records";
 import type { Deadline } from "#domain/types";
-import type { TreatyRecord } from "#store/treaties";
 
 /** The treaty as the API shows it: the treaty's own fields, then what treaty-clock derived. */
 export function treatyView(record: TreatyRecord) {

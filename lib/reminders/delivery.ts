@@ -4,10 +4,12 @@
  * Redirects are not followed: a webhook that moved is a failure to fix, not a hop to an
  * address nobody validated.
  */
+import { backoffDelay, sleep } from "#lib/backoff";
+
 export interface DeliveryOptions {
   attempts?: number;
   timeoutMs?: number;
-  /** First backoff; doubled for each further attempt, then jittered ±50 %. */
+  /** Ceiling of the first backoff; doubled for each further attempt, full jitter (lib/backoff.ts). */
   backoffMs?: number;
 }
 
@@ -23,8 +25,6 @@ export interface DeliveryResult {
 const DEFAULTS = { attempts: 3, timeoutMs: 5000, backoffMs: 250 } satisfies Required<DeliveryOptions>;
 
 const retryable = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Up to 200 printable characters of a receiver's answer, enough to read "no_service". */
 async function answerExcerpt(response: Response): Promise<string> {
@@ -58,7 +58,7 @@ export async function postJson(
   const { attempts, timeoutMs, backoffMs } = { ...DEFAULTS, ...options };
   let last: DeliveryResult = { acknowledged: false, attempts: 0, error: "not attempted" };
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    if (attempt > 1) await sleep(backoffMs * 2 ** (attempt - 2) * (0.5 + Math.random()));
+    if (attempt > 1) await sleep(backoffDelay(attempt, { baseMs: backoffMs, capMs: timeoutMs }));
     try {
       const response = await fetch(url, {
         method: "POST",

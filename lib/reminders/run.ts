@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { todayIn } from "#domain/civil-date";
+import type { IndexedDeadline } from "#domain/records";
 import type { CivilDateString } from "#domain/types";
 import { log } from "#lib/log";
 import { type DeliveryOptions, postJson } from "#lib/reminders/delivery";
@@ -11,7 +12,6 @@ import { webhookUrlProblem } from "#lib/reminders/webhook-url";
 import { listDeadlinesBetween } from "#store/deadlines";
 import { claimDelivery, type DeliveryRef, deliveryLedgerId, markDelivered, markFailed } from "#store/deliveries";
 import { getSubscription, listSubscriptions, type SubscriptionRecord } from "#store/subscriptions";
-import type { IndexedDeadline } from "#store/treaties";
 
 /**
  * One run of the reminder job, as of an instant:

@@ -1,8 +1,7 @@
-import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/client-dynamodb";
-import { dynamo, tableName } from "#store/client";
+import type { IndexedDeadline } from "#domain/records";
 import { readData, S } from "#store/items";
 import { deadlinePartitions } from "#store/keys";
-import type { IndexedDeadline } from "#store/treaties";
+import { queryAll } from "#store/query";
 
 /**
  * Access pattern: deadlines of every treaty between two dates.
@@ -22,24 +21,13 @@ export async function listDeadlinesBetween(from: string, to: string): Promise<In
     );
 }
 
-async function queryPartition(partition: string, from: string, to: string): Promise<IndexedDeadline[]> {
-  const found: IndexedDeadline[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: "GSI2",
-        KeyConditionExpression: "GSI2PK = :partition AND GSI2SK BETWEEN :from AND :to",
-        ExpressionAttributeValues: { ":partition": S(partition), ":from": S(from), ":to": S(`${to}~`) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const deadline = readData<IndexedDeadline>(item);
-      if (deadline) found.push(deadline);
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return found;
+function queryPartition(partition: string, from: string, to: string): Promise<IndexedDeadline[]> {
+  return queryAll(
+    {
+      IndexName: "GSI2",
+      KeyConditionExpression: "GSI2PK = :partition AND GSI2SK BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":partition": S(partition), ":from": S(from), ":to": S(`${to}~`) },
+    },
+    (item) => readData<IndexedDeadline>(item),
+  );
 }

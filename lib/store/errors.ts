@@ -82,3 +82,7 @@ export function isTransient(error: unknown, depth = 0): boolean {
   if (shape.cause !== undefined && isTransient(shape.cause, depth + 1)) return true;
   return Array.isArray(shape.errors) && shape.errors.some((inner) => isTransient(inner, depth + 1));
 }
+
+/** True when a transaction was cancelled because another one held the same items. */
+export const isTransactionConflict = (error: unknown): boolean =>
+  cancellationCodes(error)?.includes("TransactionConflict") ?? false;

@@ -1,89 +1,27 @@
 import { type AttributeValue, GetItemCommand, QueryCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
-import { deriveDeadlines, ruleRelevantTypes } from "#domain/deadlines";
-import {
-  ConcurrentChangeError,
-  DomainError,
-  EventExistsError,
-  EventNotFoundError,
-  VersionMismatchError,
-} from "#domain/errors";
-import { sortTimeline } from "#domain/timeline";
-import type { EventType, TimelineEvent } from "#domain/types";
-import { assertEventFitsTreaty } from "#domain/validation";
+import { ConcurrentChangeError, EventExistsError, EventNotFoundError } from "#domain/errors";
+import type { RevisedEvent, StoredEvent, TreatyRecord } from "#domain/records";
+import type { EventType } from "#domain/types";
 import { dynamo, tableName } from "#store/client";
-import { cancellationCodes } from "#store/errors";
 import { type Item, N, readData, readString, S, stringAttributes } from "#store/items";
 import { eventKey, eventRange, eventRefKey, isEventSortKey } from "#store/keys";
-import { type Revision, revisionItem } from "#store/revisions";
-import { commitTreatyChange, getTreaty, type TreatyRecord } from "#store/treaties";
+import { revisionItem } from "#store/revisions";
+import { commitTreatyChange } from "#store/treaties";
 
 /**
- * Access patterns on events:
- * - putEvent(event)            TransactWriteItems: Put event if absent + Put event ref if absent
+ * Access patterns on events (the decisions are lib/domain/records.ts's, the retries lib/app's):
+ * - writeNewEvent(change)      TransactWriteItems: Put event if absent + Put event ref if absent
  *                              + treaty update (version) + deadline diff
  * - getEvent(treaty, id)       GetItem PK=TREATY#<id>, SK=EVENTID#<eventId> (-> event SK), then GetItem the event
- * - correctEvent(...)          TransactWriteItems: event Put on its version (or Delete old SK on its version
+ * - writeRevisedEvent(change)  TransactWriteItems: event Put on its version (or Delete old SK on its version
  *                              + Put new SK + ref update, when the date moves) + Put revision if absent
- *                              + treaty update (version) + deadline diff
- * - retractEvent(...)          the same, the event staying where it is with `retracted` set
+ *                              + treaty update (version) + deadline diff; a correction or a retraction
  * - listHistory(id, page)      Query PK=TREATY#<id>, SK BETWEEN EVENT#<from> AND EVENT#<to>~  (one Query a page)
  * - listWholeHistory(id)       the same Query, every page, for whole-timeline formats (capped)
  *
  * Event refs (EVENTID#...) and revisions (REVISION#...) sort after every EVENT#<date> key,
  * so history Queries never read them.
  */
-
-/** A retracted event stays in the history, marked, and no longer counts for deadlines. */
-export interface Retraction {
-  at: string;
-  /** Id of the API key that retracted it. */
-  by: string;
-  reason: string;
-}
-
-export interface StoredEvent extends TimelineEvent {
-  createdAt: string;
-  version: number;
-  /** Id of the API key that wrote it; seed data says "seed". */
-  createdBy?: string;
-  /** When and by which key the last correction or retraction was made. */
-  updatedAt?: string;
-  updatedBy?: string;
-  retracted?: Retraction;
-}
-
-/** The fields a correction may change; everything else is the record's own bookkeeping. */
-export const EDITABLE_EVENT_FIELDS = [
-  "date",
-  "type",
-  "party",
-  "title",
-  "description",
-  "sources",
-  "ultimatum",
-  "extension",
-] as const satisfies ReadonlyArray<keyof TimelineEvent>;
-
-export type EditableEventFields = Pick<TimelineEvent, (typeof EDITABLE_EVENT_FIELDS)[number]>;
-
-export { EventExistsError, VersionMismatchError } from "#domain/errors";
-
-export class EventRetractedError extends DomainError {
-  readonly code = "event-retracted";
-  constructor(readonly eventId: string) {
-    super(`Event ${eventId} has been retracted; a retracted event is not changed again.`);
-  }
-}
-
-export class NothingToCorrectError extends DomainError {
-  readonly code = "nothing-to-correct";
-  constructor(readonly eventId: string) {
-    super(`The correction leaves event ${eventId} exactly as it is; nothing was changed.`);
-  }
-}
-
-/** The event item changed between our read and our write; the caller re-reads. */
-class EventChangedError extends Error {}
 
 function eventItem(event: StoredEvent): Item {
   return {
@@ -108,48 +46,6 @@ function eventRefItem(event: Pick<StoredEvent, "treatyId" | "id" | "date">): Ite
   };
 }
 
-/** True when a transaction was cancelled because another one held the same items. */
-export const isTransactionConflict = (error: unknown): boolean =>
-  cancellationCodes(error)?.includes("TransactionConflict") ?? false;
-
-/** Full-jitter exponential backoff between optimistic-concurrency attempts: 0-20, 0-40, 0-80 ... ms. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
-
-/** The treaty record after `event` joins its history. */
-export function withEvent(record: TreatyRecord, event: TimelineEvent, now: Date): TreatyRecord {
-  const ruleEvents = ruleRelevantTypes.has(event.type)
-    ? sortTimeline([...record.ruleEvents, event])
-    : record.ruleEvents;
-  return {
-    ...record,
-    ruleEvents,
-    deadlines: deriveDeadlines(record.treaty, ruleEvents),
-    eventCount: record.eventCount + 1,
-    version: record.version + 1,
-    updatedAt: now.toISOString(),
-  };
-}
-
-/** The treaty record after `previous` is replaced by `next` (a correction or a retraction). */
-export function withRevisedEvent(
-  record: TreatyRecord,
-  previous: TimelineEvent,
-  next: StoredEvent,
-  now: Date,
-): TreatyRecord {
-  const others = record.ruleEvents.filter((event) => event.id !== previous.id);
-  const ruleEvents = !next.retracted && ruleRelevantTypes.has(next.type) ? sortTimeline([...others, next]) : others;
-  return {
-    ...record,
-    ruleEvents,
-    deadlines: deriveDeadlines(record.treaty, ruleEvents),
-    version: record.version + 1,
-    updatedAt: now.toISOString(),
-  };
-}
-
-const CONCURRENCY_ATTEMPTS = 8;
-
 /** Items a caller adds to an event's transaction, with the error each failed condition means. */
 export interface ExtraItems {
   items: TransactWriteItem[];
@@ -157,34 +53,22 @@ export interface ExtraItems {
 }
 
 /**
- * Stores a new event, its ref and the treaty's re-derived deadlines in one transaction,
- * with `extra` items when given (an idempotency record). A concurrent write to the same
- * treaty is retried from a fresh read.
+ * Stores a new event, its ref and the treaty's record after it (from `withEvent`) in one transaction,
+ * with `extra` items when given (an idempotency record).
+ * @throws EventExistsError; ConcurrentChangeError when the treaty changed since `before` was read.
  */
-export async function putEvent(
-  event: StoredEvent,
-  now: Date,
+export async function writeNewEvent(
+  change: { before: TreatyRecord; record: TreatyRecord; event: StoredEvent },
   extra?: ExtraItems,
-): Promise<{ event: StoredEvent; record: TreatyRecord }> {
+): Promise<TreatyRecord> {
+  const { before, record, event } = change;
   const own: TransactWriteItem[] = [
     { Put: { TableName: tableName, Item: eventItem(event), ConditionExpression: "attribute_not_exists(PK)" } },
     { Put: { TableName: tableName, Item: eventRefItem(event), ConditionExpression: "attribute_not_exists(PK)" } },
   ];
-  for (let attempt = 1; ; attempt++) {
-    const before = await getTreaty(event.treatyId, { consistent: true });
-    assertEventFitsTreaty(before.treaty, event);
-    const after = withEvent(before, event, now);
-    try {
-      const record = await commitTreatyChange(before, after, [...own, ...(extra?.items ?? [])], (index) =>
-        index < own.length || !extra ? new EventExistsError(event.id) : extra.onConditionFailed(index - own.length),
-      );
-      return { event, record };
-    } catch (error) {
-      const concurrent = error instanceof ConcurrentChangeError || isTransactionConflict(error);
-      if (!concurrent || attempt >= CONCURRENCY_ATTEMPTS) throw error;
-      await pause(attempt);
-    }
-  }
+  return commitTreatyChange(before, record, [...own, ...(extra?.items ?? [])], (index) =>
+    index < own.length || !extra ? new EventExistsError(event.id) : extra.onConditionFailed(index - own.length),
+  );
 }
 
 /** An event by id, through its ref: two GetItems, whatever the size of the history. */
@@ -217,170 +101,54 @@ export async function getEvent(
   }
 }
 
-/** What changed, field by field; an absent value is null. */
-function changesBetween(previous: TimelineEvent, next: TimelineEvent): Revision["changes"] {
-  const changes: Revision["changes"] = {};
-  for (const field of EDITABLE_EVENT_FIELDS) {
-    const from = previous[field] ?? null;
-    const to = next[field] ?? null;
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
-  }
-  return changes;
-}
-
-interface RevisionRequest {
-  treatyId: string;
-  eventId: string;
-  /** The If-Match version; when absent, the change applies to whatever version is current. */
-  expectedVersion?: number;
-  /** Id of the API key making the change. */
-  by: string;
-  reason: string;
-}
-
-export interface RevisionResult {
-  event: StoredEvent;
-  revision: Revision;
-  record: TreatyRecord;
-}
-
 /**
- * Replaces an event by the next version `revise` makes of it, keeping the previous one as a
- * revision, moving the event when its date (and so its sort key) changes, and re-deriving the
- * treaty's deadlines, all in one transaction. A concurrent change is retried from a fresh read,
- * where an If-Match version that no longer matches fails with VersionMismatchError.
+ * Replaces an event by its next version (from `reviseEvent`), keeping the previous one as a revision,
+ * moving the event when its date (and so its sort key) changes, and writing the treaty's record
+ * after it, all in one transaction.
+ * @throws ConcurrentChangeError when the event or the treaty changed since they were read.
  */
-async function reviseEvent(
-  kind: Revision["kind"],
-  request: RevisionRequest,
-  revise: (current: StoredEvent) => StoredEvent,
-  now: Date,
-): Promise<RevisionResult> {
-  const { treatyId, eventId, expectedVersion } = request;
-  for (let attempt = 1; ; attempt++) {
-    const before = await getTreaty(treatyId, { consistent: true });
-    const current = await getEvent(treatyId, eventId, { consistent: true });
-    if (current.retracted) throw new EventRetractedError(eventId);
-    if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw new VersionMismatchError(current.version, expectedVersion);
-    }
-    const next = revise(current);
-    assertEventFitsTreaty(before.treaty, next);
-    const changes = changesBetween(current, next);
-    if (kind === "correction" && Object.keys(changes).length === 0) throw new NothingToCorrectError(eventId);
-    const revision: Revision = {
-      kind,
-      treatyId,
-      eventId,
-      fromVersion: current.version,
-      toVersion: next.version,
-      revisedAt: now.toISOString(),
-      by: request.by,
-      reason: request.reason,
-      changes,
-      previous: current,
-    };
-    const onVersion = {
-      ConditionExpression: "version = :version",
-      ExpressionAttributeValues: { ":version": N(current.version) },
-    };
-    const oldKey = eventKey(treatyId, current.date, eventId);
-    const moves = next.date !== current.date;
-    const items: TransactWriteItem[] = moves
-      ? [
-          { Delete: { TableName: tableName, Key: stringAttributes(oldKey), ...onVersion } },
-          { Put: { TableName: tableName, Item: eventItem(next), ConditionExpression: "attribute_not_exists(PK)" } },
-          {
-            Put: {
-              TableName: tableName,
-              Item: eventRefItem(next),
-              ConditionExpression: "eventSk = :from",
-              ExpressionAttributeValues: { ":from": S(oldKey.SK) },
-            },
+export async function writeRevisedEvent(change: RevisedEvent): Promise<TreatyRecord> {
+  const { previous: current, event: next, revision, before, record } = change;
+  const onVersion = {
+    ConditionExpression: "version = :version",
+    ExpressionAttributeValues: { ":version": N(current.version) },
+  };
+  const oldKey = eventKey(current.treatyId, current.date, current.id);
+  const moves = next.date !== current.date;
+  const items: TransactWriteItem[] = moves
+    ? [
+        { Delete: { TableName: tableName, Key: stringAttributes(oldKey), ...onVersion } },
+        { Put: { TableName: tableName, Item: eventItem(next), ConditionExpression: "attribute_not_exists(PK)" } },
+        {
+          Put: {
+            TableName: tableName,
+            Item: eventRefItem(next),
+            ConditionExpression: "eventSk = :from",
+            ExpressionAttributeValues: { ":from": S(oldKey.SK) },
           },
-        ]
-      : [{ Put: { TableName: tableName, Item: eventItem(next), ...onVersion } }];
-    items.push({
-      Put: { TableName: tableName, Item: revisionItem(revision), ConditionExpression: "attribute_not_exists(PK)" },
-    });
-    try {
-      const record = await commitTreatyChange(
-        before,
-        withRevisedEvent(before, current, next, now),
-        items,
-        () => new EventChangedError(),
-      );
-      return { event: next, revision, record };
-    } catch (error) {
-      const concurrent =
-        error instanceof ConcurrentChangeError || error instanceof EventChangedError || isTransactionConflict(error);
-      if (!concurrent) throw error;
-      if (attempt >= CONCURRENCY_ATTEMPTS) {
-        throw new ConcurrentChangeError("The event kept changing while this change was being saved; try again.");
-      }
-      await pause(attempt);
-    }
-  }
-}
-
-/**
- * Corrects an event: `correct` gives its editable fields after the correction (and throws to
- * refuse one); id, treaty, creation and author stay, the version rises by one.
- */
-export function correctEvent(
-  request: RevisionRequest,
-  correct: (current: StoredEvent) => EditableEventFields,
-  now: Date,
-): Promise<RevisionResult> {
-  return reviseEvent(
-    "correction",
-    request,
-    (current) => {
-      const fields = correct(current);
-      const next: StoredEvent = {
-        id: current.id,
-        treatyId: current.treatyId,
-        date: fields.date,
-        type: fields.type,
-        title: fields.title,
-        sources: fields.sources,
-        createdAt: current.createdAt,
-        version: current.version + 1,
-        ...(current.createdBy !== undefined ? { createdBy: current.createdBy } : {}),
-        updatedAt: now.toISOString(),
-        updatedBy: request.by,
-      };
-      if (fields.party !== undefined) next.party = fields.party;
-      if (fields.description !== undefined) next.description = fields.description;
-      if (fields.ultimatum !== undefined) next.ultimatum = fields.ultimatum;
-      if (fields.extension !== undefined) next.extension = fields.extension;
-      return next;
-    },
-    now,
+        },
+      ]
+    : [{ Put: { TableName: tableName, Item: eventItem(next), ...onVersion } }];
+  items.push({
+    Put: { TableName: tableName, Item: revisionItem(revision), ConditionExpression: "attribute_not_exists(PK)" },
+  });
+  return commitTreatyChange(
+    before,
+    record,
+    items,
+    () => new ConcurrentChangeError("The event changed while this change was being saved."),
   );
 }
 
-/** Retracts an event: it stays in the history with `retracted` set, and stops counting for deadlines. */
-export function retractEvent(request: RevisionRequest, now: Date): Promise<RevisionResult> {
-  return reviseEvent(
-    "retraction",
-    request,
-    (current) => ({
-      ...current,
-      version: current.version + 1,
-      updatedAt: now.toISOString(),
-      updatedBy: request.by,
-      retracted: { at: now.toISOString(), by: request.by, reason: request.reason },
-    }),
-    now,
-  );
-}
-
-export interface HistoryQuery {
+/** What a history Query narrows to: `from` and `to` bound the sort key, types and party filter. */
+export interface HistoryFilters {
   from?: string;
   to?: string;
   types?: EventType[];
   party?: string;
+}
+
+export interface HistoryQuery extends HistoryFilters {
   order: "asc" | "desc";
   limit: number;
   /** Sort key of the last event of the previous page. */
@@ -449,12 +217,12 @@ export class HistoryTooLongError extends Error {
   }
 }
 
-/** Every event of a treaty, oldest first, for formats that need the whole timeline. */
-export async function listWholeHistory(treatyId: string): Promise<StoredEvent[]> {
+/** Every event of a treaty (that passes `filters`), oldest first, for formats that need the whole timeline. */
+export async function listWholeHistory(treatyId: string, filters: HistoryFilters = {}): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   let after: string | undefined;
   do {
-    const page = await listHistory(treatyId, { order: "asc", limit: 200, after });
+    const page = await listHistory(treatyId, { ...filters, order: "asc", limit: 200, after });
     events.push(...page.events);
     if (events.length > WHOLE_HISTORY_CAP) throw new HistoryTooLongError(treatyId);
     after = page.lastSortKey;

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { GetItemCommand, type TransactWriteItem } from "@aws-sdk/client-dynamodb";
-import { ConcurrentChangeError, DomainError } from "#domain/errors";
+import { ConcurrentChangeError, IdempotencyKeyReusedError } from "#domain/errors";
+import type { StoredEvent } from "#domain/records";
 import { dynamo, tableName } from "#store/client";
-import { isTransactionConflict, putEvent, type StoredEvent } from "#store/events";
+import type { ExtraItems } from "#store/events";
 import { type Item, N, readData, readNumber, S, stringAttributes } from "#store/items";
 import { idempotencyKey } from "#store/keys";
 
@@ -11,8 +12,9 @@ import { idempotencyKey } from "#store/keys";
  * it likes: the first request stores the event and, in the same transaction, a record of the
  * request under (writer, key); a retry finds the record and gets the first answer back.
  *
- * - putEventOnce(event, guard)   GetItem IDEMPOTENCY#<writer>#<key>; when absent, putEvent with the
- *                                record Put (attribute_not_exists, or expired) in its transaction
+ * - readIdempotentAnswer(guard)  GetItem IDEMPOTENCY#<writer>#<key>: the first answer, or undefined
+ * - idempotencyRecordItems(...)  the record Put (attribute_not_exists, or expired) that joins the
+ *                                event's transaction (lib/app/events.ts runs the whole request)
  *
  * The record holds a SHA-256 of the canonical request (treaty + parsed body) and the stored event.
  * It expires after a day (attribute `expiresAt`, epoch seconds, the table's TTL attribute); an
@@ -25,17 +27,6 @@ interface IdempotencyRecord {
   treatyId: string;
   event: StoredEvent;
   createdAt: string;
-}
-
-/** The same key was sent with a different request: replaying it would answer the wrong question. */
-export class IdempotencyKeyReusedError extends DomainError {
-  readonly code = "idempotency-key-reused";
-  constructor() {
-    super(
-      "This Idempotency-Key was already used for a different request in the last 24 hours. " +
-        "Use a new key for a new request; a retry must repeat the original request exactly.",
-    );
-  }
 }
 
 /** JSON with object keys sorted, so the same request always hashes the same. */
@@ -96,41 +87,24 @@ function recordItem(guard: IdempotencyGuard, event: StoredEvent, now: Date): Tra
   };
 }
 
-class RecordExistsError extends Error {}
-
-function replay(record: IdempotencyRecord, guard: IdempotencyGuard): StoredEvent {
+/**
+ * The event the first request with this key stored, when there was one within the last day.
+ * @throws IdempotencyKeyReusedError when that request was a different one.
+ */
+export async function readIdempotentAnswer(guard: IdempotencyGuard, now: Date): Promise<StoredEvent | undefined> {
+  const record = await readRecord(guard, now);
+  if (record === undefined) return undefined;
   if (record.fingerprint !== guard.fingerprint) throw new IdempotencyKeyReusedError();
   return record.event;
 }
 
-const ATTEMPTS = 5;
-
 /**
- * Stores `event` unless this writer already sent this key: then answers with the event the first
- * request stored (same request) or refuses (different request). Concurrent identical requests
- * store one event: the record's condition lets one transaction through, the others replay it.
+ * The record of this request, for the transaction that stores `event`. When another request with the
+ * key got there first, its condition fails as a ConcurrentChangeError: read its answer and replay it.
  */
-export async function putEventOnce(
-  event: StoredEvent,
-  now: Date,
-  guard: IdempotencyGuard,
-): Promise<{ event: StoredEvent; replayed: boolean }> {
-  for (let attempt = 1; ; attempt++) {
-    const existing = await readRecord(guard, now);
-    if (existing) return { event: replay(existing, guard), replayed: true };
-    try {
-      const stored = await putEvent(event, now, {
-        items: [recordItem(guard, event, now)],
-        onConditionFailed: () => new RecordExistsError(),
-      });
-      return { event: stored.event, replayed: false };
-    } catch (error) {
-      // Another request with this key got there first (or holds the items right now): read its answer.
-      const raced = error instanceof RecordExistsError || isTransactionConflict(error);
-      if (!raced) throw error;
-      if (attempt >= ATTEMPTS)
-        throw new ConcurrentChangeError("Requests with this Idempotency-Key kept colliding; retry.");
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * attempt));
-    }
-  }
+export function idempotencyRecordItems(guard: IdempotencyGuard, event: StoredEvent, now: Date): ExtraItems {
+  return {
+    items: [recordItem(guard, event, now)],
+    onConditionFailed: () => new ConcurrentChangeError("Requests with this Idempotency-Key kept colliding; retry."),
+  };
 }

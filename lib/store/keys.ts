@@ -1,3 +1,4 @@
+import { deadlineIdentity } from "#domain/deadline-identity";
 import type { Deadline } from "#domain/types";
 
 /**
@@ -48,8 +49,6 @@ export function eventRange(from?: string, to?: string): { low: string; high: str
 }
 
 export const isEventSortKey = (sk: string): boolean => sk.startsWith(EVENT);
-
-export const deadlineIdentity = (d: Deadline) => `${d.kind}#${d.party ?? "-"}#${d.basis.triggerEventId ?? "-"}`;
 
 export const deadlineKey = (treatyId: string, deadline: Deadline): Key => ({
   PK: `${TREATY}${treatyId}`,

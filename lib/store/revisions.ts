@@ -1,35 +1,20 @@
-import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/client-dynamodb";
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
+import type { Revision } from "#domain/records";
 import { dynamo, tableName } from "#store/client";
-import type { EditableEventFields, StoredEvent } from "#store/events";
 import { type Item, N, readData, S, stringAttributes } from "#store/items";
 import { CORRECTIONS_CATALOG, correctionCatalogKey, revisionKey, revisionPrefix } from "#store/keys";
+import { queryAll } from "#store/query";
 
 /**
  * Access patterns on revisions, the earlier versions of corrected and retracted events:
  * - revisionItem(revision)          written by lib/store/events.ts in the transaction that replaces the event
+ *                                   (the Revision itself is decided in lib/domain/records.ts)
  * - listRevisions(treaty, event)    Query PK=TREATY#<id>, SK begins_with REVISION#<eventId>#  (oldest first)
  * - listCorrections(limit, before)  Query GSI1 GSI1PK=CORRECTIONS, GSI1SK < <before>, newest first
  *
  * A revision holds the whole previous event, who replaced it (the API key id), when and why,
  * and what changed field by field, so a corrections page needs no other read.
  */
-export interface Revision {
-  kind: "correction" | "retraction";
-  treatyId: string;
-  eventId: string;
-  /** The version this revision holds, and the version that replaced it. */
-  fromVersion: number;
-  toVersion: number;
-  revisedAt: string;
-  /** Id of the API key that made the change. */
-  by: string;
-  reason: string;
-  /** Each changed field's value before and after (null when absent); empty for a retraction. */
-  changes: Partial<Record<keyof EditableEventFields, { from: unknown; to: unknown }>>;
-  /** The event as it was before the change. */
-  previous: StoredEvent;
-}
-
 export function revisionItem(revision: Revision): Item {
   return {
     ...stringAttributes({
@@ -52,26 +37,18 @@ function readRevisions(items: Item[] | undefined): Revision[] {
 }
 
 /** Every earlier version of an event, oldest first. */
-export async function listRevisions(treatyId: string, eventId: string): Promise<Revision[]> {
-  const revisions: Revision[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
-        ExpressionAttributeValues: {
-          ":pk": S(revisionKey(treatyId, eventId, 0).PK),
-          ":prefix": S(revisionPrefix(eventId)),
-        },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    revisions.push(...readRevisions(page.Items));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return revisions;
+export function listRevisions(treatyId: string, eventId: string): Promise<Revision[]> {
+  return queryAll(
+    {
+      KeyConditionExpression: "PK = :pk AND begins_with(SK, :prefix)",
+      ExpressionAttributeValues: {
+        ":pk": S(revisionKey(treatyId, eventId, 0).PK),
+        ":prefix": S(revisionPrefix(eventId)),
+      },
+      ConsistentRead: true,
+    },
+    (item) => readData<Revision>(item),
+  );
 }
 
 export interface CorrectionsPage {

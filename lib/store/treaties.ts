@@ -1,8 +1,7 @@
 import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
-import { deadlineSeries } from "#domain/deadline-series";
-import { deriveDeadlines } from "#domain/deadlines";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
-import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
+import type { IndexedDeadline, TreatyRecord } from "#domain/records";
+import type { Deadline, Treaty } from "#domain/types";
 import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
@@ -13,54 +12,14 @@ import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treaty
  * Access patterns on treaties:
  * - getTreaty(id)          GetItem  PK=TREATY#<id>, SK=TREATY            (1 item, whatever the history)
  * - listTreaties()         Query    GSI1 GSI1PK=TREATIES                  (the catalogue)
- * - createTreaty(treaty)   TransactWriteItems: Put treaty if absent + Put its derived deadlines
+ * - insertTreaty(record)   TransactWriteItems: Put treaty if absent + Put its deadlines
  * - commitTreatyChange()   TransactWriteItems: the caller's items + treaty update on version + deadline diff
  *
  * The treaty item carries its derived deadlines and the few events rules look at
  * (`ruleEvents`), so reads of deadlines and countdowns cost one item, and a write
- * recomputes deadlines without reading the history.
+ * recomputes deadlines without reading the history. The records are decided in
+ * lib/domain/records.ts; this module only maps and writes them.
  */
-export interface TreatyRecord {
-  treaty: Treaty;
-  deadlines: Deadline[];
-  /** The events `deriveDeadlines` looks at, in timeline order. */
-  ruleEvents: TimelineEvent[];
-  eventCount: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy?: string;
-  /**
-   * Per deadline series (lib/domain/deadline-series.ts), the date it last had and a sequence
-   * that rises each time that date changes: calendar feeds publish it as SEQUENCE so
-   * subscribed calendars update, whichever notice or correction moved the date.
-   */
-  sequences?: Record<string, { date: string; sequence: number }>;
-}
-
-/** The sequences after `deadlines` replace the previous ones; entries are kept for removed deadlines. */
-export function nextSequences(
-  previous: TreatyRecord["sequences"],
-  deadlines: Deadline[],
-): NonNullable<TreatyRecord["sequences"]> {
-  const next = { ...previous };
-  for (const deadline of deadlines) {
-    const identity = deadlineSeries(deadline);
-    const known = next[identity];
-    if (!known) next[identity] = { date: deadline.date, sequence: 0 };
-    else if (known.date !== deadline.date) next[identity] = { date: deadline.date, sequence: known.sequence + 1 };
-  }
-  return next;
-}
-
-/** What a deadline index item holds: enough to list deadlines across treaties without another read. */
-export interface IndexedDeadline {
-  treatyId: string;
-  treatyShortName: string;
-  treatyName: string;
-  deadline: Deadline;
-}
-
 function treatyItem(record: TreatyRecord): Item {
   const { version, ...data } = record;
   return {
@@ -109,19 +68,9 @@ export async function listTreaties(): Promise<TreatyRecord[]> {
   return readCatalogue(TREATY_CATALOG, readTreaty);
 }
 
-export async function createTreaty(treaty: Treaty, createdBy: string | undefined, now: Date): Promise<TreatyRecord> {
-  const deadlines = deriveDeadlines(treaty, []);
-  const record: TreatyRecord = {
-    treaty,
-    deadlines,
-    sequences: nextSequences(undefined, deadlines),
-    ruleEvents: [],
-    eventCount: 0,
-    version: 1,
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    ...(createdBy ? { createdBy } : {}),
-  };
+/** Writes a new treaty's record (from `newTreatyRecord`) and its deadlines. @throws TreatyExistsError. */
+export async function insertTreaty(record: TreatyRecord): Promise<TreatyRecord> {
+  const { treaty } = record;
   const items: TransactWriteItem[] = [
     { Put: { TableName: tableName, Item: treatyItem(record), ConditionExpression: "attribute_not_exists(PK)" } },
     ...record.deadlines.map((deadline) => ({ Put: { TableName: tableName, Item: deadlineItem(treaty, deadline) } })),
@@ -146,11 +95,10 @@ const sameDeadline = (a: Deadline, b: Deadline) => JSON.stringify(a) === JSON.st
  */
 export async function commitTreatyChange(
   before: TreatyRecord,
-  proposed: TreatyRecord,
+  after: TreatyRecord,
   items: TransactWriteItem[],
   onItemConditionFailed: (index: number) => Error,
 ): Promise<TreatyRecord> {
-  const after: TreatyRecord = { ...proposed, sequences: nextSequences(before.sequences, proposed.deadlines) };
   const removed = before.deadlines.filter(
     (old) => !after.deadlines.some((d) => deadlineKey(after.treaty.id, d).SK === deadlineKey(before.treaty.id, old).SK),
   );

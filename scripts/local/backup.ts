@@ -16,12 +16,14 @@ import {
   type AttributeValue,
   BatchWriteItemCommand,
   DynamoDBClient,
+  paginateQuery,
   QueryCommand,
   type QueryCommandInput,
-  type QueryCommandOutput,
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
+import { backoffDelay, sleep } from "#lib/backoff";
 import { API_KEYS_CATALOG, SUBSCRIPTIONS_CATALOG, TREATY_CATALOG } from "#store/keys";
+import { UsageError } from "./args.ts";
 import { localTableName } from "./stack.ts";
 
 export type StoredItem = Record<string, AttributeValue>;
@@ -59,34 +61,20 @@ export interface TableTarget {
 const DEFAULT_LOCAL_ENDPOINT = "http://127.0.0.1:8000";
 const DEFAULT_REGION = "eu-west-1";
 
-/** `--name value` from argv. */
-export function option(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = argv[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value.`);
-  return value;
-}
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
-
 /**
  * The table a tool targets, like `npm run seed`: DynamoDB Local at AWS_ENDPOINT_URL_DYNAMODB or
  * http://127.0.0.1:8000, table TABLE_NAME or treaty-clock-local. `--stage <s>` without an endpoint
  * means the deployed table `treaty-clock-<s>` on AWS. `--endpoint`, `--table` and `--region` override.
  */
-export function tableTarget(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): TableTarget {
-  const stage = option(argv, "stage");
-  const endpoint = option(argv, "endpoint") ?? env.AWS_ENDPOINT_URL_DYNAMODB;
-  const region = option(argv, "region") ?? env.AWS_REGION ?? DEFAULT_REGION;
-  const table = option(argv, "table");
+export function tableTarget(
+  options: { stage?: string; endpoint?: string; table?: string; region?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): TableTarget {
+  const { stage, table } = options;
+  const endpoint = options.endpoint ?? env.AWS_ENDPOINT_URL_DYNAMODB;
+  const region = options.region ?? env.AWS_REGION ?? DEFAULT_REGION;
   if (stage !== undefined && !/^[a-z0-9-]{1,32}$/.test(stage)) throw new UsageError(`"${stage}" is not a stage name.`);
-  if (stage !== undefined && endpoint === undefined) return { tableName: table ?? `treaty-clock-${stage}`, region };
+  if (stage !== undefined && endpoint === undefined) return { tableName: table ?? localTableName(stage), region };
   return {
     tableName: table ?? (stage ? localTableName(stage) : (env.TABLE_NAME ?? localTableName())),
     region,
@@ -113,12 +101,7 @@ export function clientFor(target: TableTarget): DynamoDBClient {
 
 async function queryAll(client: DynamoDBClient, input: QueryCommandInput): Promise<StoredItem[]> {
   const items: StoredItem[] = [];
-  let start: QueryCommandOutput["LastEvaluatedKey"];
-  do {
-    const page: QueryCommandOutput = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for await (const page of paginateQuery({ client }, input)) items.push(...(page.Items ?? []));
   return items;
 }
 
@@ -254,7 +237,7 @@ const BATCH = 25;
 async function writeBatch(client: DynamoDBClient, tableName: string, requests: WriteRequest[]): Promise<void> {
   let pending = requests;
   for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** attempt)));
+    if (attempt > 0) await sleep(backoffDelay(attempt + 1, { baseMs: 100, capMs: 2000 }));
     if (attempt > 10) throw new Error(`DynamoDB kept ${pending.length} items unprocessed; the import is incomplete.`);
     const output = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
     pending = output.UnprocessedItems?.[tableName] ?? [];

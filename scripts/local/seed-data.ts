@@ -30,11 +30,11 @@ export interface SeedReport {
 
 export async function loadSeed(files = readSeedFiles(), now = new Date()): Promise<SeedReport> {
   // Imported here: the store reads TABLE_NAME when it loads, after the caller set it.
-  const { TreatyExistsError } = await import("#domain/errors");
+  const { EventExistsError, TreatyExistsError } = await import("#domain/errors");
   const { parseWith } = await import("#http/request");
   const { eventInput, treatyInput } = await import("#http/schemas");
-  const { createTreaty } = await import("#store/treaties");
-  const { EventExistsError, putEvent } = await import("#store/events");
+  const { createTreaty } = await import("#app/treaties");
+  const { addEvent } = await import("#app/events");
 
   const report: SeedReport = { treatiesCreated: 0, eventsCreated: 0, unchanged: 0 };
   for (const file of files) {
@@ -49,7 +49,7 @@ export async function loadSeed(files = readSeedFiles(), now = new Date()): Promi
     for (const { id, ...fields } of file.events) {
       const input = parseWith(eventInput, fields, `seed event ${id}`);
       try {
-        await putEvent(
+        await addEvent(
           { ...input, id, treatyId: treaty.id, createdAt: now.toISOString(), version: 1, createdBy: "seed" },
           now,
         );

@@ -15,8 +15,11 @@ import { loadSeed, type SeedReport } from "./seed-data.ts";
 import { createTableInput, timeToLiveInput } from "./table-definition.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The service's name in serverless.yml: the prefix of its table and of its functions' names. */
+export const SERVICE = "treaty-clock";
 export const LOCAL_STAGE = "local";
-export const localTableName = (stage = LOCAL_STAGE) => `treaty-clock-${stage}`;
+/** The table of a stage, deployed or local, as serverless.yml names it (custom.tableName). */
+export const localTableName = (stage = LOCAL_STAGE) => `${SERVICE}-${stage}`;
 
 /**
  * Points this process (and every child it starts) at a DynamoDB endpoint: the SDK reads

@@ -108,10 +108,10 @@ describe.skipIf(!chromiumPath)("the embed page in headless chromium", () => {
       );
       expect(await first.isVisible()).toBe(true);
       expect(await last.isVisible()).toBe(true);
-      expect(await page.locator("li.event").count()).toBe(16);
+      expect(await page.locator("li.event").count()).toBe(17);
       // Opened at the event nearest 4 July 2019: the timeline scrolled its heading into view.
       const current = page.locator(".event.current");
-      expect(await current.getAttribute("id")).toBe("event-inf-2019-07-03-putin-signs-suspension-law");
+      expect(await current.getAttribute("id")).toBe("event-inf-2019-07-04-putin-corriere-interview");
       const [heading, region] = await Promise.all([
         current.getByRole("heading", { level: 3 }).boundingBox(),
         page.locator(".timeline").boundingBox(),

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import CachePolicy from "http-cache-semantics";
 import { beforeAll, describe, expect, it } from "vitest";
-import { nextMidnight } from "../../lib/http/cache-control.ts";
+import { startOfNextDay } from "../../lib/domain/calendar.ts";
 import { type Answer, call, sampleEvent } from "../support/lambda.ts";
 
 /**
@@ -14,7 +14,7 @@ let embed: Handler;
 let midnightInNewYork: Date;
 
 beforeAll(async () => {
-  midnightInNewYork = nextMidnight(new Date(Date.now() + 60_000), "America/New_York");
+  midnightInNewYork = startOfNextDay("America/New_York", new Date(Date.now() + 60_000));
   process.env.TREATY_CLOCK_OFFSET_MS = String(midnightInNewYork.getTime() - 30_000 - Date.now());
   daysUntilExit = (await import("../../functions/days-until-exit.ts")).handler;
   embed = (await import("../../functions/embed.ts")).handler;
@@ -51,7 +51,7 @@ describe("Cache-Control of public answers, 30 s before midnight in New York", ()
       /^public, max-age=45, stale-while-revalidate=15, stale-if-error=\d+$/,
     );
     const untilUtcMidnight =
-      (nextMidnight(new Date(midnightInNewYork.getTime() - 30_000), "UTC").getTime() -
+      (startOfNextDay("UTC", new Date(midnightInNewYork.getTime() - 30_000)).getTime() -
         (midnightInNewYork.getTime() - 30_000)) /
       1000;
     expect(45 + staleIfError).toBeLessThanOrEqual(Math.ceil(untilUtcMidnight));

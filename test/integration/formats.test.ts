@@ -25,7 +25,7 @@ function vevents(text: string) {
   return { calendar, events: calendar.getAllSubcomponents("vevent").map((component) => new ICAL.Event(component)) };
 }
 
-const INF_EVENT_COUNT = 16;
+const INF_EVENT_COUNT = 17;
 
 describe("TimelineJS JSON from /history?format=timelinejs", () => {
   it("opens the INF timeline with a title slide and gives every event its own slide", async () => {
@@ -328,12 +328,12 @@ describe("the countdown as one AP-style sentence (days-until-exit?format=text)",
 });
 
 describe("the embed page", () => {
-  it("shows the countdown sentence and the timeline, opened at the 3 July 2019 event", async () => {
+  it("shows the countdown sentence and the timeline, opened at the 4 July 2019 interview", async () => {
     const answer = await embedOf("inf", { asOf: "2019-07-04" });
     expect(answer.status).toBe(200);
     expect(answer.headers["content-type"]).toBe("text/html; charset=utf-8");
     expect(answer.text).toContain("The U.S. withdrawal from the INF Treaty takes effect in 29 days, on Aug. 2, 2019.");
-    expect(answer.text).toContain('data-current="event-inf-2019-07-03-putin-signs-suspension-law"');
+    expect(answer.text).toContain('data-current="event-inf-2019-07-04-putin-corriere-interview"');
     expect(answer.text.match(/<li id="event-/g)).toHaveLength(INF_EVENT_COUNT);
   });
 

@@ -9,7 +9,7 @@ import {
   parseCivilDate,
   parsePartialDate,
   todayIn,
-} from "#domain/civil-date";
+} from "#domain/calendar";
 import { InvalidDateError, PartialDateError, UnknownTimeZoneError } from "#domain/errors";
 
 function thrown(action: () => unknown): unknown {

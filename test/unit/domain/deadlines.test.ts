@@ -272,7 +272,15 @@ describe("the whole record", () => {
 
   it("names the event types the rules read", () => {
     expect([...ruleRelevantTypes].sort()).toEqual(
-      ["extended", "notice_retracted", "ultimatum", "withdrawal_effective", "withdrawal_notice"].sort(),
+      [
+        "expelled",
+        "extended",
+        "notice_retracted",
+        "ratified",
+        "ultimatum",
+        "withdrawal_effective",
+        "withdrawal_notice",
+      ].sort(),
     );
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addPeriod, assertPeriod, clampNote, describePeriod, describePeriodInFigures } from "#domain/calendar";
 import { InvalidDateError, InvalidPeriodError, PartialDateError } from "#domain/errors";
-import { addPeriod, assertPeriod, clampNote, describePeriod, describePeriodInFigures } from "#domain/period";
 import type { Period } from "#domain/types";
 
 function thrown(action: () => unknown): Error {

@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { deadlineSeries } from "#domain/deadline-series";
+import { calendarSequence, deadlineSeries, deadlineUid, sequenceAfter } from "#domain/deadline-identity";
 import type { Deadline } from "#domain/types";
-import { calendarSequence, deadlineSequence, deadlineUid, toCalendar } from "#lib/formats/ics";
+import { toCalendar } from "#formats/ics";
 import { infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
 
 function parseCalendar(text: string) {
@@ -84,9 +84,10 @@ describe("iCalendar feed", () => {
   });
 
   it("raises SEQUENCE only when the deadline's date changes", () => {
-    expect(deadlineSequence(undefined, "2019-08-02")).toBe(0);
-    expect(deadlineSequence({ date: "2019-08-02", sequence: 2 }, "2019-08-02")).toBe(2);
-    expect(deadlineSequence({ date: "2019-08-02", sequence: 2 }, "2019-09-02")).toBe(3);
+    expect(sequenceAfter(undefined, "2019-08-02").sequence).toBe(0);
+    expect(sequenceAfter({ date: "2019-08-02", sequence: 2 }, "2019-08-02").sequence).toBe(2);
+    expect(sequenceAfter({ date: "2019-08-02", sequence: 2 }, "2019-09-02").sequence).toBe(3);
+    expect(sequenceAfter({ date: "2019-09-02", sequence: 3 }, "2019-08-02").sequence).toBe(4);
   });
 
   describe("SEQUENCE from the store's per-series sequences", () => {

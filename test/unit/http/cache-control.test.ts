@@ -68,7 +68,15 @@ describe("cache lifetimes of answers that depend on today's date", () => {
         const today = dateIn(z, now);
         for (const t of servedInstants(now, policy.timeToLive())) expect(dateIn(z, t), `${z} at ${now}`).toBe(today);
       }),
-      { numRuns: 2000 },
+      {
+        numRuns: 3000,
+        examples: [
+          // A day whose 00:00 was skipped (daylight saving began at midnight): the next day starts at 00:00.
+          ["America/Argentina/San_Juan", Date.UTC(1988, 11, 1, 3)],
+          // Clocks fell back from 01:00 to 00:00: midnight came twice, and the day began at the first.
+          ["America/Havana", Date.UTC(2002, 9, 26, 4)],
+        ],
+      },
     );
   });
 
