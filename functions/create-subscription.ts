@@ -7,14 +7,19 @@ import { readJsonBody } from "#http/request";
 import { subscriptionInput } from "#http/subscription-schemas";
 import { DEFAULT_OFFSETS_DAYS } from "#lib/reminders/schedule";
 import { newSubscriptionSecret } from "#lib/reminders/signature";
+import { checkWebhookTarget } from "#lib/reminders/webhook-target";
 import { maskWebhookUrl } from "#lib/reminders/webhook-url";
 import { putSubscription, type SubscriptionRecord } from "#store/subscriptions";
 import { getTreaty } from "#store/treaties";
 
-/** POST /subscriptions (key): reminders before deadlines, posted to a webhook. The secret is shown only here. */
+/**
+ * POST /subscriptions (key): reminders before deadlines, posted to a webhook. The URL must
+ * resolve to public addresses only (422 naming `url` otherwise). The secret is shown only here.
+ */
 export const handler = httpHandler(async (event) => {
   const writer = await requireWriter(event);
   const input = readJsonBody(event, subscriptionInput);
+  await assertWebhookAllowed(input.url);
   if (input.treatyId) await assertTreatyExists(input.treatyId);
   const record: SubscriptionRecord = {
     id: `sub_${randomBytes(12).toString("base64url")}`,
@@ -30,6 +35,15 @@ export const handler = httpHandler(async (event) => {
   const { secret, createdBy: _, ...shown } = record;
   return created({ ...shown, maskedUrl: maskWebhookUrl(record.url), secret }, `/subscriptions/${record.id}`);
 });
+
+/** The URL must point at public addresses now (the job checks again before every post). */
+async function assertWebhookAllowed(url: string): Promise<void> {
+  const check = await checkWebhookTarget(url);
+  if (check.ok) return;
+  throw new HttpError(422, "Webhook not allowed", `The url ${check.problem}.`, [
+    { path: "url", message: check.problem },
+  ]);
+}
 
 async function assertTreatyExists(treatyId: string): Promise<void> {
   try {

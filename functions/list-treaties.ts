@@ -1,20 +1,42 @@
 import { todayIn } from "#domain/calendar";
 import { dependsOnToday } from "#http/cache-control";
+import { openCursor, sealCursor } from "#http/cursor";
 import { httpHandler, ok } from "#http/handler";
-import { noQueryParameters } from "#http/request";
+import type { HttpEvent } from "#http/request";
+import { readQuery } from "#http/request";
+import type { treatiesQuery } from "#http/schemas";
 import { treatySummary } from "#http/views";
 import { now } from "#lib/clock";
-import { listTreaties } from "#store/treaties";
+import { requiredEnv } from "#lib/config";
+import { listTreatyPage } from "#store/treaties";
 
-/** GET /treaties: every treaty with its next exit, if one is ahead. */
+const cursorSecret = requiredEnv("CURSOR_SECRET", "set it to a random string that signs page cursors.");
+const DEFAULT_LIMIT = 50;
+/** What a catalogue cursor belongs to: the catalogue, in id order. */
+const CATALOGUE_CURSOR = "treaties";
+
+type PageQuery = Partial<ReturnType<typeof treatiesQuery.parse>>;
+
+/** The plain first page needs no schema library; the schemas load only when a request brings a page to check. */
+async function pageQuery(event: HttpEvent): Promise<PageQuery> {
+  if (Object.keys(event.queryStringParameters ?? {}).length === 0) return {};
+  const { treatiesQuery } = await import("#http/schemas");
+  return readQuery(event, treatiesQuery);
+}
+
+/** GET /treaties: the catalogue, one Query a page (`limit`, `cursor`), each treaty with its next exit. */
 export const handler = httpHandler(async (event) => {
-  noQueryParameters(event);
+  const query = await pageQuery(event);
+  const after = query.cursor ? openCursor(cursorSecret, CATALOGUE_CURSOR, query.cursor) : undefined;
   const moment = now();
   const today = todayIn("UTC", moment);
-  const records = await listTreaties();
+  const page = await listTreatyPage(query.limit ?? DEFAULT_LIMIT, after);
   // Each treaty's next exit is the next one after today.
   return {
-    ...ok({ treaties: records.map((record) => treatySummary(record, today)) }),
+    ...ok({
+      treaties: page.records.map((record) => treatySummary(record, today)),
+      nextCursor: page.lastId === undefined ? null : sealCursor(cursorSecret, CATALOGUE_CURSOR, page.lastId),
+    }),
     freshness: dependsOnToday("UTC", moment),
   };
 });

@@ -23,9 +23,10 @@ import { type IdempotencyGuard, idempotencyRecordItems, readIdempotentAnswer } f
 import { getTreaty } from "#store/treaties";
 
 /** Optimistic-concurrency retries: 0-20, 0-40, 0-80 ... ms between eight attempts. */
-const CONCURRENCY: Backoff = { attempts: 8, baseMs: 20, capMs: 2_000 };
+export const CONCURRENCY: Backoff = { attempts: 8, baseMs: 20, capMs: 2_000 };
 
-const concurrent = (error: unknown) => error instanceof ConcurrentChangeError || isTransactionConflict(error);
+export const concurrent = (error: unknown): boolean =>
+  error instanceof ConcurrentChangeError || isTransactionConflict(error);
 
 export interface AddedEvent {
   event: StoredEvent;

@@ -470,7 +470,7 @@ function withdrawalDeadlines(
       if (earlier.deadline.date <= notice.date) continue;
       warnings.push(
         `An earlier notice${notice.party === undefined ? "" : ` by ${notice.party}`} delivered ${onDate(earlier.notice.date)} ` +
-          `is also on record and was not retracted; this deadline counts from the latest notice, ${formatLongDate(notice.date)}. ` +
+          `is also on record and was not retracted; this deadline counts from the latest notice, ${formatPartialDate(notice.date)}. ` +
           `Counted from the earlier notice, withdrawal would have taken effect ${onDate(earlier.deadline.date)}.`,
       );
     }

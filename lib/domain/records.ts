@@ -104,6 +104,16 @@ function withRuleEvents(record: TreatyRecord, ruleEvents: TimelineEvent[], now: 
   };
 }
 
+/**
+ * The record after the treaty's own definition changes (a clause corrected, a party added): the same history,
+ * its deadlines derived again under the new rules. @throws InvalidRuleError, UnknownPartyError.
+ */
+export function withTreaty(record: TreatyRecord, treaty: Treaty, now: Date): TreatyRecord {
+  assertTreatyRules(treaty);
+  for (const event of record.ruleEvents) assertEventFitsTreaty(treaty, event);
+  return withRuleEvents({ ...record, treaty }, record.ruleEvents, now);
+}
+
 /** A new treaty's record: its deadlines from the treaty alone (a term, for one), version 1. */
 export function newTreatyRecord(treaty: Treaty, createdBy: string | undefined, now: Date): TreatyRecord {
   assertTreatyRules(treaty);

@@ -9,9 +9,10 @@ import {
   eventInput,
   historyQuery,
   partiesQuery,
+  treatiesQuery,
   treatyInput,
 } from "#http/schemas";
-import { subscriptionInput } from "#http/subscription-schemas";
+import { deliveriesQuery, subscriptionInput } from "#http/subscription-schemas";
 
 /**
  * The OpenAPI 3.1 document, generated from the very schemas that validate requests, so
@@ -45,6 +46,16 @@ const treatyIdParameter = {
   schema: { type: "string", pattern: SLUG_PATTERN.source },
   example: "inf",
 };
+
+const subscriptionIdParameter = { name: "subscriptionId", in: "path", required: true, schema: { type: "string" } };
+
+const webhookHeader = (name: string, description: string) => ({
+  name,
+  in: "header",
+  required: true,
+  description,
+  schema: { type: "string" },
+});
 
 const eventIdParameter = { name: "eventId", in: "path", required: true, schema: { type: "string" } };
 
@@ -105,6 +116,44 @@ export function openApiDocument() {
         EventCorrection: schemaOf(eventCorrection),
         EventRetraction: schemaOf(eventRetraction),
         SubscriptionInput: schemaOf(subscriptionInput),
+        Delivery: {
+          type: "object",
+          required: [
+            "at",
+            "deliveryId",
+            "treatyId",
+            "deadline",
+            "offsetDays",
+            "daysUntil",
+            "late",
+            "attempts",
+            "outcome",
+          ],
+          properties: {
+            at: { type: "string", format: "date-time", description: "When the outcome was recorded" },
+            deliveryId: {
+              type: "string",
+              description: "The webhook-id header of the reminder, the same on every retry",
+            },
+            treatyId: { type: "string" },
+            deadline: {
+              type: "object",
+              required: ["date", "kind"],
+              properties: {
+                date: { type: "string", format: "date" },
+                kind: { type: "string" },
+                party: { type: "string" },
+              },
+            },
+            offsetDays: { type: "integer" },
+            daysUntil: { type: "integer" },
+            late: { type: "boolean" },
+            attempts: { type: "integer", description: "Requests made in that run; 0 when the URL was refused" },
+            outcome: { type: "string", enum: ["delivered", "failed", "refused"] },
+            receiverStatus: { type: "integer", description: "The receiver's HTTP status, when it answered" },
+            error: { type: "string" },
+          },
+        },
         Problem: {
           type: "object",
           required: ["type", "title", "status", "detail"],
@@ -130,7 +179,8 @@ export function openApiDocument() {
     paths: {
       "/treaties": {
         get: {
-          summary: "Every treaty, with its next exit",
+          summary: "The catalogue, a page at a time (limit, cursor), each treaty with its next exit",
+          parameters: queryParameters(treatiesQuery),
           responses: { 200: json("The catalogue"), default: problem },
         },
         post: {
@@ -278,11 +328,90 @@ export function openApiDocument() {
         delete: {
           summary: "Stop a subscription's reminders",
           security,
-          parameters: [{ name: "subscriptionId", in: "path", required: true, schema: { type: "string" } }],
+          parameters: [subscriptionIdParameter],
           responses: { 204: { description: "Deleted" }, default: problem },
         },
       },
+      "/subscriptions/{subscriptionId}/secret": {
+        post: {
+          summary:
+            "Rotate the signing secret: the new one is shown once; for 24 hours deliveries are signed with the new and the old, then the new alone",
+          security,
+          parameters: [subscriptionIdParameter],
+          responses: {
+            200: json("The new secret", {
+              type: "object",
+              required: ["id", "secret", "rotatedAt", "previousSecretExpiresAt"],
+              properties: {
+                id: { type: "string" },
+                secret: { type: "string", pattern: "^whsec_" },
+                rotatedAt: { type: "string", format: "date-time" },
+                previousSecretExpiresAt: { type: "string", format: "date-time" },
+              },
+            }),
+            default: problem,
+          },
+        },
+      },
+      "/subscriptions/{subscriptionId}/deliveries": {
+        get: {
+          summary: "What happened to the subscription's reminders, newest first; entries expire after 90 days",
+          security,
+          parameters: [subscriptionIdParameter, ...queryParameters(deliveriesQuery)],
+          responses: {
+            200: json("A page of deliveries", {
+              type: "object",
+              required: ["subscriptionId", "deliveries", "nextCursor"],
+              properties: {
+                subscriptionId: { type: "string" },
+                deliveries: { type: "array", items: { $ref: "#/components/schemas/Delivery" } },
+                nextCursor: { type: ["string", "null"] },
+              },
+            }),
+            default: problem,
+          },
+        },
+      },
       "/openapi.json": { get: { summary: "This document", responses: { 200: json("OpenAPI 3.1") } } },
+    },
+    webhooks: {
+      reminder: {
+        post: {
+          summary:
+            "A reminder before a deadline, posted to a subscription's URL and signed per the Standard Webhooks specification",
+          parameters: [
+            webhookHeader("webhook-id", "The delivery id: the same on every retry of one reminder"),
+            webhookHeader("webhook-timestamp", "Seconds since the epoch when this attempt was signed"),
+            webhookHeader(
+              "webhook-signature",
+              'Space-separated "v1,<base64 HMAC-SHA256 of id.timestamp.body>", one per secret in force',
+            ),
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["text", "deliveryId", "subscriptionId", "treaty", "kind", "exitDate", "daysUntil"],
+                  properties: {
+                    text: { type: "string", description: "Slack-ready text" },
+                    deliveryId: { type: "string" },
+                    subscriptionId: { type: "string" },
+                    treaty: { type: "object" },
+                    kind: { type: "string" },
+                    exitDate: { type: "string", format: "date" },
+                    daysUntil: { type: "integer" },
+                    offsetDays: { type: "integer" },
+                    late: { type: "boolean" },
+                  },
+                },
+              },
+            },
+          },
+          responses: { "2XX": { description: "Acknowledged; anything else is retried" } },
+        },
+      },
     },
   };
 }

@@ -263,6 +263,11 @@ export const historyQuery = z.strictObject({
   format: z.optional(z.enum(["json", "timelinejs", "csv"], "must be json, timelinejs or csv")),
 });
 
+export const treatiesQuery = z.strictObject({
+  limit: z.optional(pageLimit(200)),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
+});
+
 export const daysUntilExitQuery = z.strictObject({
   asOf: z.optional(asOf),
   tz: z.optional(timeZone),

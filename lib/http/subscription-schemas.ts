@@ -3,8 +3,10 @@ import { slug, text } from "#http/schemas";
 import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from "#lib/reminders/webhook-url";
 
 /**
- * Requests about reminder subscriptions. The URL rule itself lives in
- * lib/reminders/webhook-url.ts, because the job checks it again before every post.
+ * Requests about reminder subscriptions. The URL's spelling rule lives in
+ * lib/reminders/webhook-url.ts and where it may point (public addresses, allowed ports) in
+ * lib/reminders/webhook-target.ts, because the job checks both again before every post; the
+ * address check needs a lookup, so the handler runs it after this schema (422 naming `url`).
  */
 export const MAX_OFFSETS = 10;
 export const MAX_OFFSET_DAYS = 365;
@@ -35,3 +37,18 @@ export const subscriptionInput = z.strictObject({
 });
 
 export const SUBSCRIPTION_ID_PATTERN = /^sub_[A-Za-z0-9_-]{16,40}$/;
+
+/** GET /subscriptions/{id}/deliveries: newest first, `limit` per page (default 20), `cursor` from the last page. */
+export const DEFAULT_DELIVERIES_LIMIT = 20;
+export const deliveriesQuery = z.strictObject({
+  limit: z.optional(
+    z.string().check(
+      z.regex(/^\d{1,3}$/, "must be a whole number from 1 to 100"),
+      z.refine((v) => Number(v) >= 1 && Number(v) <= 100, "must be from 1 to 100"),
+    ),
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(1024, "is not a cursor this API returned"))),
+});
+
+/** POST /subscriptions/{id}/secret takes no fields: an empty body or `{}`. */
+export const secretRotationInput = z.strictObject({});

@@ -7,10 +7,18 @@ import { type DeliveryOptions, postJson } from "#lib/reminders/delivery";
 import type { ReminderCounts } from "#lib/reminders/metrics";
 import { reminderPayload } from "#lib/reminders/payload";
 import { type DueReminder, dueReminder, reminderWindow } from "#lib/reminders/schedule";
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody } from "#lib/reminders/signature";
+import { signedHeaders, signingSecrets } from "#lib/reminders/signature";
+import { checkWebhookTarget } from "#lib/reminders/webhook-target";
 import { webhookUrlProblem } from "#lib/reminders/webhook-url";
 import { listDeadlinesBetween } from "#store/deadlines";
-import { claimDelivery, type DeliveryRef, deliveryLedgerId, markDelivered, markFailed } from "#store/deliveries";
+import {
+  claimDelivery,
+  type DeliveryRef,
+  deliveryLedgerId,
+  logEntryFor,
+  markDelivered,
+  markFailed,
+} from "#store/deliveries";
 import { getSubscription, listSubscriptions, type SubscriptionRecord } from "#store/subscriptions";
 
 /**
@@ -19,7 +27,9 @@ import { getSubscription, listSubscriptions, type SubscriptionRecord } from "#st
  * 2. the deadlines in [today − 7 days, today + largest offset] (Query GSI2, never a Scan);
  * 3. per (subscription, deadline), the one reminder due today, if any (lib/reminders/schedule.ts);
  * 4. per reminder: re-read the subscription (a deleted one gets nothing), claim its ledger entry,
- *    post it signed, and record delivered or failed.
+ *    check its URL again (resolving its host now, public addresses only), post it signed to
+ *    the address just checked (Standard Webhooks), and record delivered, failed or refused,
+ *    in the ledger and the delivery log at once.
  */
 export interface RunSummary extends ReminderCounts {
   /** The instant the run was for. */
@@ -133,10 +143,17 @@ async function deliverOne(
     treatyId: indexed.treatyId,
     offsetDays: due.offsetDays,
   };
-  const refused = webhookUrlProblem(subscription.url);
-  if (refused) {
-    await markFailed(ref, claim.token, { attempts: 0, error: `URL not allowed here: it ${refused}` });
-    log("warn", "reminder not sent", { ...context, error: refused });
+  const facts = { deliveryId, daysUntil: due.daysUntil, late: due.late };
+  const check = await targetOf(subscription.url);
+  if (!check.ok) {
+    const error = `URL not allowed here: it ${check.problem}`;
+    await markFailed(
+      ref,
+      claim.token,
+      { attempts: 0, error },
+      logEntryFor(ref, { ...facts, attempts: 0, outcome: "refused", error }),
+    );
+    log("warn", "reminder not sent", { ...context, error: check.problem });
     return "failed";
   }
   const body = JSON.stringify(
@@ -153,25 +170,44 @@ async function deliverOne(
       apiUrl: options.apiUrl.replace(/\/+$/, ""),
     }),
   );
+  // Each attempt is signed at its own moment, with every secret in force at that moment.
   const result = await postJson(
-    subscription.url,
+    check.target,
     body,
-    { [SIGNATURE_HEADER]: signBody(subscription.secret, body), [DELIVERY_HEADER]: deliveryId },
+    () => signedHeaders(signingSecrets(subscription), deliveryId, body),
     options.delivery,
   );
   if (result.acknowledged) {
-    await markDelivered(ref, {
-      attempts: result.attempts,
-      status: result.status ?? 200,
-      late: due.late,
-      daysUntil: due.daysUntil,
-    });
+    const status = result.status ?? 200;
+    await markDelivered(
+      ref,
+      { attempts: result.attempts, status, late: due.late, daysUntil: due.daysUntil },
+      logEntryFor(ref, { ...facts, attempts: result.attempts, outcome: "delivered", receiverStatus: status }),
+    );
     return due.late ? "late" : "delivered";
   }
   const error = result.error ?? "not acknowledged";
-  await markFailed(ref, claim.token, { attempts: result.attempts, error, status: result.status });
+  await markFailed(
+    ref,
+    claim.token,
+    { attempts: result.attempts, error, status: result.status },
+    logEntryFor(ref, {
+      ...facts,
+      attempts: result.attempts,
+      outcome: "failed",
+      error,
+      ...(result.status === undefined ? {} : { receiverStatus: result.status }),
+    }),
+  );
   log("warn", "reminder not acknowledged", { ...context, attempts: result.attempts, status: result.status, error });
   return "failed";
+}
+
+/** The URL's spelling, then where it points now: the check a subscription passed, made again. */
+async function targetOf(url: string) {
+  const spelled = webhookUrlProblem(url);
+  if (spelled) return { ok: false as const, problem: spelled };
+  return checkWebhookTarget(url);
 }
 
 /** Runs `work` over `items` with at most `limit` at a time; results in input order. */

@@ -1,9 +1,10 @@
 import { runningLocally } from "#lib/config";
 
 /**
- * Where reminders may be sent. https anywhere public; plain http only to this machine and
- * only when running locally (serverless-offline, tests), so a local receiver works while a
- * deployed stack never posts in the clear or to its own loopback interface.
+ * The spelling of a webhook URL, checked at the edge with no lookup: an absolute https URL
+ * without credentials; plain http only to this machine and only when running locally
+ * (serverless-offline, tests). Where the URL points (public addresses only, allowed ports)
+ * is decided by lib/reminders/webhook-target.ts, at subscription and again at delivery.
  */
 export const MAX_WEBHOOK_URL_LENGTH = 2048;
 
@@ -21,10 +22,7 @@ export function webhookUrlProblem(text: string): string | undefined {
   const url = new URL(text);
   if (url.username || url.password) return "must not carry a user name or password; put secrets in the path";
   const loopback = isLoopbackHost(url.hostname);
-  if (url.protocol === "https:") {
-    if (loopback && !runningLocally()) return "must not point at this machine";
-    return undefined;
-  }
+  if (url.protocol === "https:") return undefined;
   if (url.protocol === "http:") {
     if (loopback && runningLocally()) return undefined;
     return loopback

@@ -15,6 +15,7 @@ import type { Deadline } from "#domain/types";
  * | idempotency    | IDEMPOTENCY#<w>#<k>| IDEMPOTENCY                           |                       |                                          |
  * | subscription   | SUBSCRIPTION#<id>  | SUBSCRIPTION                          | SUBSCRIPTIONS / <at>  |                                          |
  * | delivery       | SUBSCRIPTION#<id>  | DELIVERY#<treaty>#<deadline>#<date>#<offset> |                |                                          |
+ * | delivery log   | SUBSCRIPTION#<id>  | LOG#<at>#<deliveryId>  (expires: TTL) |                       |                                          |
  *
  * Event sort keys put the date first, so a Query on the treaty partition reads the
  * timeline in order; `1991` < `1991-05` < `1991-05-10` as strings, which is exactly
@@ -120,5 +121,14 @@ export const deliveryKey = (subscriptionId: string, treatyId: string, deadline: 
   PK: `SUBSCRIPTION#${subscriptionId}`,
   SK: `DELIVERY#${treatyId}#${deadlineIdentity(deadline)}#${deadline.date}#${offsetDays}`,
 });
+
+/** What happened to a subscription's reminders, one item per outcome, newest last in key order. */
+const DELIVERY_LOG = "LOG#";
+export const deliveryLogKey = (subscriptionId: string, at: string, deliveryId: string): Key => ({
+  PK: `SUBSCRIPTION#${subscriptionId}`,
+  SK: `${DELIVERY_LOG}${at}#${deliveryId}`,
+});
+export const deliveryLogPrefix = DELIVERY_LOG;
+export const isDeliveryLogSortKey = (sk: string): boolean => sk.startsWith(DELIVERY_LOG);
 
 export const API_KEYS_CATALOG = "APIKEYS";

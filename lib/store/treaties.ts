@@ -1,4 +1,9 @@
-import { GetItemCommand, type TransactWriteItem, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
+import {
+  GetItemCommand,
+  QueryCommand,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+} from "@aws-sdk/client-dynamodb";
 import { ConcurrentChangeError, TreatyExistsError, TreatyNotFoundError } from "#domain/errors";
 import type { IndexedDeadline, TreatyRecord } from "#domain/records";
 import type { Deadline, Treaty } from "#domain/types";
@@ -11,7 +16,8 @@ import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treaty
 /**
  * Access patterns on treaties:
  * - getTreaty(id)          GetItem  PK=TREATY#<id>, SK=TREATY            (1 item, whatever the history)
- * - listTreaties()         Query    GSI1 GSI1PK=TREATIES                  (the catalogue)
+ * - listTreaties()         Query    GSI1 GSI1PK=TREATIES                  (the whole catalogue: calendars)
+ * - listTreatyPage(n, id)  Query    GSI1 GSI1PK=TREATIES, after GSI1SK=id  (one page of the catalogue, by id)
  * - insertTreaty(record)   TransactWriteItems: Put treaty if absent + Put its deadlines
  * - commitTreatyChange()   TransactWriteItems: the caller's items + treaty update on version + deadline diff
  *
@@ -66,6 +72,32 @@ export async function getTreaty(treatyId: string, options: { consistent?: boolea
 
 export async function listTreaties(): Promise<TreatyRecord[]> {
   return readCatalogue(TREATY_CATALOG, readTreaty);
+}
+
+export interface TreatyPage {
+  records: TreatyRecord[];
+  /** The last treaty id on the page, when another page may follow. */
+  lastId?: string;
+}
+
+/** One Query a page, in id order, after `afterId`. Reads one item past the page to know whether another follows. */
+export async function listTreatyPage(limit: number, afterId?: string): Promise<TreatyPage> {
+  const output = await dynamo.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: "GSI1",
+      KeyConditionExpression: "GSI1PK = :catalogue",
+      ExpressionAttributeValues: { ":catalogue": S(TREATY_CATALOG) },
+      Limit: limit + 1,
+      ExclusiveStartKey:
+        afterId === undefined ? undefined : stringAttributes({ ...treatyKey(afterId), ...treatyCatalogKey(afterId) }),
+    }),
+  );
+  const items = output.Items ?? [];
+  const records = items.slice(0, limit).map(readTreaty);
+  const more = items.length > limit || output.LastEvaluatedKey !== undefined;
+  const lastId = records.at(-1)?.treaty.id;
+  return { records, ...(more && lastId !== undefined ? { lastId } : {}) };
 }
 
 /** Writes a new treaty's record (from `newTreatyRecord`) and its deadlines. @throws TreatyExistsError. */

@@ -1,7 +1,7 @@
-import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { handler as sendReminders } from "../../functions/send-reminders.ts";
 import { eventInput, treatyInput, uniqueId } from "../support/lambda.ts";
 
@@ -55,34 +55,84 @@ describe("reminder subscriptions over HTTP", () => {
       201,
     );
 
-    const subscription = await request("POST", "/subscriptions", { url: receiverUrl, treatyId, offsetsDays: [1] });
+    const subscription = await request("POST", "/subscriptions", { url: receiverUrl, treatyId, offsetsDays: [1, 0] });
     expect(subscription.status).toBe(201);
     const { id, secret } = subscription.body;
 
     const listed = await request("GET", "/subscriptions");
     expect(listed.status).toBe(200);
     const mine = listed.body.subscriptions.find((s: { id: string }) => s.id === id);
-    expect(mine).toMatchObject({ url: `${new URL(receiverUrl).origin}/…`, treatyId, offsetsDays: [1] });
+    expect(mine).toMatchObject({ url: `${new URL(receiverUrl).origin}/…`, treatyId, offsetsDays: [1, 0] });
     expect(JSON.stringify(listed.body)).not.toContain(secret);
 
     await sendReminders({ now: "2033-10-03T06:00:00Z" });
     expect(received).toHaveLength(1);
     const [reminder] = received;
-    expect(reminder?.headers["x-treaty-clock-signature"]).toBe(
-      `sha256=${createHmac("sha256", secret)
-        .update(reminder?.raw ?? "")
-        .digest("hex")}`,
-    );
-    expect(JSON.parse(reminder?.raw ?? "{}")).toMatchObject({
+    if (!reminder) throw new Error("no reminder received");
+    // The receiver verifies with the Standard Webhooks reference library, as a newsroom would.
+    const headers = reminder.headers as Record<string, string>;
+    const payload = new Webhook(secret).verify(reminder.raw, headers);
+    expect(headers["webhook-id"]).toBe((payload as { deliveryId: string }).deliveryId);
+    vi.useFakeTimers({ now: Date.now() + 6 * 60 * 1000, toFake: ["Date"] });
+    try {
+      expect(() => new Webhook(secret).verify(reminder.raw, headers)).toThrow(/timestamp too old/);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(payload).toMatchObject({
       treaty: { id: treatyId },
       exitDate: "2033-10-04",
       daysUntil: 1,
     });
 
+    // What happened, as the desk sees it over HTTP.
+    const log = await request("GET", `/subscriptions/${id}/deliveries`);
+    expect(log.status).toBe(200);
+    expect(log.body.deliveries).toMatchObject([
+      {
+        deliveryId: headers["webhook-id"],
+        treatyId,
+        deadline: { date: "2033-10-04" },
+        offsetDays: 1,
+        attempts: 1,
+        outcome: "delivered",
+        receiverStatus: 204,
+        late: false,
+      },
+    ]);
+    expect((await request("GET", `/subscriptions/${id}/deliveries`, undefined, {})).status).toBe(401);
+
+    // A rotation over HTTP: the new secret once, and the next reminder verifies with the old and the new.
+    const rotated = await request("POST", `/subscriptions/${id}/secret`);
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(secret);
+    await sendReminders({ now: "2033-10-04T06:00:00Z" });
+    expect(received).toHaveLength(2);
+    const next = received[1];
+    if (!next) throw new Error("no second reminder");
+    const nextHeaders = next.headers as Record<string, string>;
+    expect(new Webhook(rotated.body.secret).verify(next.raw, nextHeaders)).toMatchObject({ daysUntil: 0 });
+    expect(new Webhook(secret).verify(next.raw, nextHeaders)).toMatchObject({ daysUntil: 0 });
+
     expect((await request("DELETE", `/subscriptions/${id}`)).status).toBe(204);
     expect((await request("DELETE", `/subscriptions/${id}`)).status).toBe(404);
-    await sendReminders({ now: "2033-10-04T06:00:00Z" });
-    expect(received).toHaveLength(1);
+    expect((await request("GET", `/subscriptions/${id}/deliveries`)).status).toBe(404);
+    await sendReminders({ now: "2033-10-05T06:00:00Z" });
+    expect(received).toHaveLength(2);
+  });
+
+  it.each([
+    "https://169.254.169.254/latest",
+    "https://10.0.0.5/hook",
+    "https://2852039166/latest",
+    "https://[::ffff:169.254.169.254]/latest",
+    "https://[fd00::1]/x",
+    "https://example.org:22/x",
+  ])("refuses %s with 422 problem+json naming url", async (url) => {
+    const refused = await request("POST", "/subscriptions", { url });
+    expect(refused.status).toBe(422);
+    expect(refused.type).toBe("application/problem+json");
+    expect(refused.body.errors).toEqual([{ path: "url", message: expect.any(String) }]);
   });
 
   it("refuses plain http to another host with 400 problem+json, and a request without a key with 401", async () => {

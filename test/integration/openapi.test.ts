@@ -23,6 +23,8 @@ describe("OpenAPI document", () => {
         "/treaties/{treatyId}/embed",
         "/subscriptions",
         "/subscriptions/{subscriptionId}",
+        "/subscriptions/{subscriptionId}/secret",
+        "/subscriptions/{subscriptionId}/deliveries",
       ]),
     );
     const event = answer.body.components.schemas.EventInput;

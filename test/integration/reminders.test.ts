@@ -1,6 +1,6 @@
-import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { handler as createSubscription } from "../../functions/create-subscription.ts";
 import { handler as deleteSubscription } from "../../functions/delete-subscription.ts";
@@ -65,8 +65,9 @@ async function givenSubscription(body: Record<string, unknown>): Promise<{ id: s
 
 const runAsOf = (now: string) => sendReminders({ now });
 
-const signatureOf = (secret: string, raw: string) =>
-  `sha256=${createHmac("sha256", secret).update(raw, "utf8").digest("hex")}`;
+/** What a newsroom's receiver does with the Standard Webhooks reference library: verify, then read. */
+const verified = (secret: string, request: Received) =>
+  new Webhook(secret).verify(request.raw, request.headers as Record<string, string>);
 
 afterEach(async () => {
   for (const id of subscriptions.splice(0))
@@ -100,10 +101,11 @@ describe("reminders before deadlines (in-process against DynamoDB Local and a lo
     const [week, day] = receiver.received as [Received, Received];
     for (const request of [week, day]) {
       expect(request.headers["content-type"]).toBe("application/json");
-      expect(request.headers["x-treaty-clock-signature"]).toBe(signatureOf(subscription.secret, request.raw));
-      expect(request.headers["x-treaty-clock-delivery"]).toBe(request.body.deliveryId);
+      expect(verified(subscription.secret, request)).toEqual(request.body);
+      expect(request.headers["webhook-id"]).toBe(request.body.deliveryId);
+      expect(request.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
     }
-    expect(week.headers["x-treaty-clock-delivery"]).not.toBe(day.headers["x-treaty-clock-delivery"]);
+    expect(week.headers["webhook-id"]).not.toBe(day.headers["webhook-id"]);
     const treaty = await getTreaty(treatyId);
     expect(week.body).toMatchObject({
       subscriptionId: subscription.id,
@@ -132,6 +134,42 @@ describe("reminders before deadlines (in-process against DynamoDB Local and a lo
     expect(day.body.text).toContain("takes effect tomorrow, Aug. 2, 2019.");
   });
 
+  it("is verified by the newsroom once, and a replay of the captured request is rejected", async () => {
+    const receiver = await givenReceiver();
+    const treatyId = await givenInfLikeTreaty();
+    const subscription = await givenSubscription({ url: receiver.url, treatyId, offsetsDays: [7] });
+    await runAsOf("2019-07-26T06:00:00Z");
+    const [captured] = receiver.received as [Received];
+    expect(verified(subscription.secret, captured)).toEqual(captured.body);
+
+    // Ten minutes later someone sends the captured request again, headers and all.
+    vi.useFakeTimers({ now: Date.now() + 10 * 60 * 1000, toFake: ["Date"] });
+    try {
+      expect(() => verified(subscription.secret, captured)).toThrow(/timestamp too old/);
+    } finally {
+      vi.useRealTimers();
+    }
+    // With a fresh timestamp pasted in, the signature no longer matches.
+    const refreshed = {
+      ...captured,
+      headers: { ...captured.headers, "webhook-timestamp": String(Math.floor(Date.now() / 1000) + 1) },
+    };
+    expect(() => verified(subscription.secret, refreshed)).toThrow(/No matching signature/);
+    // And another subscription's secret does not verify it.
+    expect(() => verified(`whsec_${Buffer.alloc(32, 7).toString("base64")}`, captured)).toThrow(
+      /No matching signature/,
+    );
+  });
+
+  it("still carries Slack's text, so a Slack incoming webhook posts it as it is", async () => {
+    const receiver = await givenReceiver();
+    const treatyId = await givenInfLikeTreaty();
+    await givenSubscription({ url: receiver.url, treatyId, offsetsDays: [7] });
+    await runAsOf("2019-07-26T06:00:00Z");
+    expect(typeof receiver.received[0]?.body.text).toBe("string");
+    expect(receiver.received[0]?.body.text).toContain("takes effect in seven days");
+  });
+
   it("retries a receiver that answers 500 within the run, and delivers once with the same delivery id", async () => {
     const receiver = await givenReceiver([500]);
     const treatyId = await givenInfLikeTreaty();
@@ -141,8 +179,9 @@ describe("reminders before deadlines (in-process against DynamoDB Local and a lo
     expect(receiver.received).toHaveLength(2);
     const [failed, acknowledged] = receiver.received as [Received, Received];
     expect(acknowledged.raw).toBe(failed.raw);
-    expect(acknowledged.headers["x-treaty-clock-delivery"]).toBe(failed.headers["x-treaty-clock-delivery"]);
-    expect(acknowledged.headers["x-treaty-clock-signature"]).toBe(signatureOf(subscription.secret, acknowledged.raw));
+    expect(acknowledged.headers["webhook-id"]).toBe(failed.headers["webhook-id"]);
+    expect(verified(subscription.secret, failed)).toEqual(failed.body);
+    expect(verified(subscription.secret, acknowledged)).toEqual(acknowledged.body);
 
     await runAsOf("2019-07-26T07:00:00Z");
     expect(receiver.received).toHaveLength(2);
@@ -181,7 +220,8 @@ describe("reminders before deadlines (in-process against DynamoDB Local and a lo
     await runAsOf("2019-07-27T06:00:00Z");
     expect(receiver.received).toHaveLength(4);
     const delivered = receiver.received[3] as Received;
-    expect(delivered.headers["x-treaty-clock-delivery"]).toBe(receiver.received[0]?.headers["x-treaty-clock-delivery"]);
+    expect(delivered.headers["webhook-id"]).toBe(receiver.received[0]?.headers["webhook-id"]);
+    expect(verified(subscription.secret, delivered)).toEqual(delivered.body);
     expect(delivered.body).toMatchObject({ late: true, daysUntil: 6, offsetDays: 7, dueOn: "2019-07-26" });
     expect(await getDelivery(ref)).toMatchObject({ status: "delivered", attempts: 4 });
     expect((await getDelivery(ref))?.lastError).toBeUndefined();

@@ -3,6 +3,7 @@ import { handler as createTreaty } from "../../functions/create-treaty.ts";
 import { handler as getTreaty } from "../../functions/get-treaty.ts";
 import { handler as listTreaties } from "../../functions/list-treaties.ts";
 import { handler as treatyDeadlines } from "../../functions/treaty-deadlines.ts";
+import { readSeedFiles } from "../../scripts/local/seed-data.ts";
 import { call, sampleEvent, treatyInput, uniqueId } from "../support/lambda.ts";
 
 describe("treaties (in-process against DynamoDB Local)", () => {
@@ -40,6 +41,28 @@ describe("treaties (in-process against DynamoDB Local)", () => {
       shortName: "INF Treaty",
       nextExit: null,
     });
+  });
+
+  it("pages through the whole catalogue, one Query a page, visiting every treaty once", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: Record<string, string> = { limit: "7", ...(cursor ? { cursor } : {}) };
+      const answer = await call(listTreaties, sampleEvent("list-treaties.json", { query }));
+      expect(answer.status).toBe(200);
+      expect(answer.body.treaties.length).toBeLessThanOrEqual(7);
+      seen.push(...answer.body.treaties.map((t: { id: string }) => t.id));
+      cursor = answer.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 500);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual([...seen].sort());
+    for (const { treaty } of readSeedFiles()) expect(seen).toContain(treaty.id);
+    const forged = await call(listTreaties, sampleEvent("list-treaties.json", { query: { cursor: "abc.def" } }));
+    expect(forged.status).toBe(400);
+    const tooMany = await call(listTreaties, sampleEvent("list-treaties.json", { query: { limit: "201" } }));
+    expect(tooMany.status).toBe(400);
   });
 
   it("creates a treaty, answers 201 with it, and 409 when the id is taken", async () => {

@@ -64,6 +64,10 @@ describe("the clause forms newsrooms meet, each on a real treaty", () => {
     expect(whatIfNotice(treaty, "2021-03-22", "TR").basis.explanation).toBe(
       "If notice were received on 22 March 2021, withdrawal would take effect on 1 July 2021. Article 80: withdrawal takes effect on the first day of the month following three months after receipt of the notification. 22 March 2021 + 3 months = 22 June 2021; the first day of the following month is 1 July 2021.",
     );
+    // A month-only notice beside an earlier one is named as the record has it.
+    const earlier = { ...notice, id: "earlier", date: "2021-01-15" };
+    const both = only(deriveDeadlines(treaty, [earlier, notice]), "withdrawal_effective", "TR");
+    expect(both.basis.warnings.join(" ")).toContain("this deadline counts from the latest notice, March 2021");
     // A receipt on 1 April runs out on 1 July, so the month that follows is August.
     expect(whatIfNotice(treaty, "2021-04-01", "TR").date).toBe("2021-08-01");
   });
