@@ -16,7 +16,7 @@ import { getTreaty } from "#store/treaties";
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, embedQuery);
-  const { asOf, timeZone } = asOfFrom(query);
+  const { asOf, timeZone, freshness } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
   const exit = selectExit(deadlines, asOf, query.party);
@@ -35,5 +35,7 @@ export const handler = httpHandler(async (event) => {
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
     },
+    // The front page's embed: without asOf it counts from today, so caches keep it no later than midnight.
+    freshness,
   };
 });
