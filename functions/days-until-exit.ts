@@ -1,8 +1,7 @@
-import { civilDateAt } from "#domain/calendar";
 import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { httpHandler, ok, type Reply } from "#http/handler";
-import { readQuery, treatyIdFrom } from "#http/request";
+import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
 import { daysUntilExitQuery } from "#http/schemas";
 import { getTreaty } from "#store/treaties";
 
@@ -14,8 +13,8 @@ import { getTreaty } from "#store/treaties";
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, daysUntilExitQuery);
-  const timeZone = query.tz ?? "UTC";
-  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const { asOf, timeZone, freshness } = asOfFrom(query);
+  const answer = (reply: Reply): Reply => ({ ...reply, freshness });
   const { treaty, deadlines } = await getTreaty(treatyId);
   if (query.party) assertParty(treaty, query.party);
   const exit = query.noticeOn
@@ -24,40 +23,46 @@ export const handler = httpHandler(async (event) => {
   const count = exit && countdown(exit.date, asOf, timeZone);
   if (query.format === "text") {
     const { countedExit, exitSentence, whatIfSentence } = await import("#formats/ap-style");
-    if (!exit || !count) return plainText(exitSentence(treaty, undefined));
+    if (!exit || !count) return answer(plainText(exitSentence(treaty, undefined)));
     const counted = countedExit(exit, count.daysUntil, query.party);
-    return plainText(query.noticeOn ? whatIfSentence(treaty, query.noticeOn, counted) : exitSentence(treaty, counted));
+    return answer(
+      plainText(query.noticeOn ? whatIfSentence(treaty, query.noticeOn, counted) : exitSentence(treaty, counted)),
+    );
   }
   if (!exit || !count) {
-    return ok({
-      treatyId,
-      party: query.party ?? null,
-      asOf,
-      timeZone,
-      exitDate: null,
-      kind: null,
-      daysUntil: null,
-      businessDaysUntil: null,
-      status: "none",
-      breakdown: null,
-      basis: null,
-    });
+    return answer(
+      ok({
+        treatyId,
+        party: query.party ?? null,
+        asOf,
+        timeZone,
+        exitDate: null,
+        kind: null,
+        daysUntil: null,
+        businessDaysUntil: null,
+        status: "none",
+        breakdown: null,
+        basis: null,
+      }),
+    );
   }
-  return ok({
-    treatyId,
-    party: exit.party ?? query.party ?? null,
-    asOf: count.asOf,
-    timeZone,
-    exitDate: exit.date,
-    kind: exit.kind,
-    daysUntil: count.daysUntil,
-    businessDaysUntil: count.businessDaysUntil,
-    status: count.status,
-    breakdown: count.breakdown,
-    whatIf: query.noticeOn !== undefined,
-    ...(exit.contested ? { contested: true, claimedDate: exit.claimedDate } : {}),
-    basis: exit.basis,
-  });
+  return answer(
+    ok({
+      treatyId,
+      party: exit.party ?? query.party ?? null,
+      asOf: count.asOf,
+      timeZone,
+      exitDate: exit.date,
+      kind: exit.kind,
+      daysUntil: count.daysUntil,
+      businessDaysUntil: count.businessDaysUntil,
+      status: count.status,
+      breakdown: count.breakdown,
+      whatIf: query.noticeOn !== undefined,
+      ...(exit.contested ? { contested: true, claimedDate: exit.claimedDate } : {}),
+      basis: exit.basis,
+    }),
+  );
 });
 
 /** The sentence alone, ready to paste into copy. */

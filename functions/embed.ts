@@ -1,4 +1,3 @@
-import { civilDateAt } from "#domain/calendar";
 import { countdown, selectExit } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { countedExit, exitSentence } from "#formats/ap-style";
@@ -6,8 +5,8 @@ import { renderEmbed } from "#formats/embed";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
 import { embedPageUrl, oembedEndpointUrl, requestOrigin } from "#http/public-url";
-import { readQuery, treatyIdFrom } from "#http/request";
-import { publishableTimeline } from "#http/timeline";
+import { publishableTimeline } from "#http/publishable-timeline";
+import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -18,8 +17,7 @@ import { getTreaty } from "#store/treaties";
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, embedQuery);
-  const timeZone = query.tz ?? "UTC";
-  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const { asOf, timeZone, freshness } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
   const exit = selectExit(deadlines, asOf, query.party);
@@ -40,5 +38,7 @@ export const handler = httpHandler(async (event) => {
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
     },
+    // The front page's embed: without asOf it counts from today, so caches keep it no later than midnight.
+    freshness,
   };
 });

@@ -6,8 +6,8 @@
 import { stringify } from "csv-stringify/sync";
 import type { PartyStatus } from "#domain/parties";
 import type { TimelineEvent, Treaty } from "#domain/types";
-import { escapeHtml } from "./html.ts";
-import { eventTypeLabel } from "./labels.ts";
+import { escapeHtml } from "#formats/html";
+import { eventTypeLabel } from "#formats/labels";
 import {
   eventTextHtml,
   inForceEra,
@@ -16,7 +16,7 @@ import {
   type TimelineJsOptions,
   timelineJsDate,
   treatyTitleHtml,
-} from "./timelinejs.ts";
+} from "#formats/timelinejs";
 
 /** The template's columns, in the template's order. */
 export const TIMELINE_CSV_COLUMNS = [

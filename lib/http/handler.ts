@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { cacheControl, EDITS, type Freshness } from "#http/cache-control";
 import { toProblem } from "#http/problem";
 import { type HttpEvent, header } from "#http/request";
 import { log } from "#lib/log";
@@ -14,6 +15,8 @@ export interface Reply {
   text?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /** How long caches may keep a successful read (lib/http/cache-control.ts); by default until an edit, revalidated. */
+  freshness?: Freshness;
 }
 
 /**
@@ -26,7 +29,8 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? "unknown";
     let result: HttpResult;
     try {
-      result = withCaching(event, toResult(await route(event, context)));
+      const reply = await route(event, context);
+      result = withCaching(event, toResult(reply), reply.freshness ?? EDITS);
     } catch (error) {
       const outcome = toProblem(error, requestId);
       if (outcome.serverFault) {
@@ -38,7 +42,7 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
             error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
         });
       }
-      result = outcome.response;
+      result = neverStored(event, outcome.response);
     }
     log("info", "request", {
       requestId,
@@ -65,30 +69,41 @@ function toResult(reply: Reply): HttpResult {
   };
 }
 
-/** Seconds a cache may keep a read; newsroom pages poll, and a minute of staleness is harmless. */
-const READ_MAX_AGE = 60;
+const isRead = (event: HttpEvent) => {
+  const method = event.requestContext?.http?.method ?? "GET";
+  return method === "GET" || method === "HEAD";
+};
 
 /**
- * Reads carry a strong ETag (a hash of the exact body) and Cache-Control; a matching
- * If-None-Match gets 304 with no body. Writes are never cached.
+ * Reads carry a strong ETag (a hash of the exact body) and the Cache-Control their freshness
+ * allows; a matching If-None-Match gets 304 with no body, which is how a cache revalidates.
+ * Writes are never cached.
  */
-function withCaching(event: HttpEvent, result: HttpResult): HttpResult {
-  const method = event.requestContext?.http?.method ?? "GET";
+function withCaching(event: HttpEvent, result: HttpResult, freshness: Freshness): HttpResult {
   const headers = { ...(result.headers as Record<string, string>) };
-  if (method !== "GET" && method !== "HEAD") {
-    headers["cache-control"] ??= "no-store";
-    return { ...result, headers };
+  if (!isRead(event) || result.statusCode !== 200 || typeof result.body !== "string") {
+    return neverStored(event, { ...result, headers });
   }
-  if (result.statusCode !== 200 || typeof result.body !== "string") return result;
   const etag = `"${createHash("sha256").update(result.body).digest("base64url").slice(0, 32)}"`;
   headers.etag = etag;
-  headers["cache-control"] ??= `public, max-age=${READ_MAX_AGE}`;
+  headers["cache-control"] ??= cacheControl(freshness);
   const ifNoneMatch = header(event, "if-none-match");
   const matches = ifNoneMatch
     ?.split(",")
     .map((tag) => tag.trim().replace(/^W\//, ""))
     .some((tag) => tag === etag || tag === "*");
   if (matches) return { statusCode: 304, headers };
+  return { ...result, headers };
+}
+
+/**
+ * Errors and writes are never stored: a cache that meets a 503 keeps serving its last good
+ * answer (stale-if-error) instead, and a 404 does not outlive the treaty's creation.
+ */
+function neverStored(event: HttpEvent, result: HttpResult): HttpResult {
+  const headers = { ...(result.headers as Record<string, string>) };
+  if (isRead(event) && result.statusCode === 200) return result;
+  headers["cache-control"] ??= "no-store";
   return { ...result, headers };
 }
 

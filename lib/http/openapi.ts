@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
-import { correctionsQuery, eventCorrection, eventRetraction } from "#http/correction-schemas";
+import { correctionsQuery, eventCorrection, eventRetraction } from "#http/event-changes";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
 import { importQuery } from "#http/import-schemas";
 import { oembedQuery } from "#http/oembed-schemas";
@@ -83,6 +83,20 @@ const json = (description: string, schema: JsonSchema = { type: "object" }) => (
   content: { "application/json": { schema } },
 });
 const security = [{ apiKey: [] }, { bearer: [] }];
+
+/** A write that needs a key: its summary, parameters, body and the 200 answer, problem+json otherwise. */
+const write = (summary: string, parameters: unknown[], requestBody: unknown, answer: unknown) => ({
+  summary,
+  security,
+  parameters,
+  requestBody,
+  responses: { 200: answer, default: problem },
+});
+
+/** A public GET: its summary, its parameters, the 200 answer, and problem+json for every refusal. */
+const read = (summary: string, parameters: unknown[] | undefined, answer: unknown) => ({
+  get: { summary, ...(parameters ? { parameters } : {}), responses: { 200: answer, default: problem } },
+});
 
 /** One real treaty for each clause form, as the catalogue holds it. */
 const treatyExamples = Object.fromEntries(
@@ -197,13 +211,7 @@ export function openApiDocument() {
           responses: { 201: json("The treaty"), default: problem },
         },
       },
-      "/treaties/{treatyId}": {
-        get: {
-          summary: "A treaty with its derived deadlines",
-          parameters: [treatyIdParameter],
-          responses: { 200: json("The treaty"), default: problem },
-        },
-      },
+      "/treaties/{treatyId}": read("A treaty with its derived deadlines", [treatyIdParameter], json("The treaty")),
       "/treaties/{treatyId}/events": {
         post: {
           summary: "Add an event to a treaty's timeline",
@@ -218,27 +226,21 @@ export function openApiDocument() {
           responses: { 201: json("The stored event"), default: problem },
         },
       },
-      "/treaties/{treatyId}/history": {
-        get: {
-          summary: "The timeline, oldest first",
-          parameters: [treatyIdParameter, ...queryParameters(historyQuery)],
-          responses: { 200: json("A page of events"), default: problem },
-        },
-      },
-      "/treaties/{treatyId}/deadlines": {
-        get: {
-          summary: "Every derived deadline with its basis",
-          parameters: [treatyIdParameter],
-          responses: { 200: json("Deadlines"), default: problem },
-        },
-      },
-      "/treaties/{treatyId}/days-until-exit": {
-        get: {
-          summary: "Days until the treaty exit takes effect",
-          parameters: [treatyIdParameter, ...queryParameters(daysUntilExitQuery)],
-          responses: { 200: json("The countdown with its basis"), default: problem },
-        },
-      },
+      "/treaties/{treatyId}/history": read(
+        "The timeline, oldest first",
+        [treatyIdParameter, ...queryParameters(historyQuery)],
+        json("A page of events"),
+      ),
+      "/treaties/{treatyId}/deadlines": read(
+        "Every derived deadline with its basis",
+        [treatyIdParameter],
+        json("Deadlines"),
+      ),
+      "/treaties/{treatyId}/days-until-exit": read(
+        "Days until the treaty exit takes effect",
+        [treatyIdParameter, ...queryParameters(daysUntilExitQuery)],
+        json("The countdown with its basis"),
+      ),
       "/treaties/{treatyId}/parties": {
         get: {
           summary: "Each party's status as of a date (party, not yet bound, notice given, suspended, withdrawn, ended)",
@@ -255,64 +257,50 @@ export function openApiDocument() {
           },
         },
       },
-      "/deadlines": {
-        get: {
-          summary: "Deadlines of every treaty in a window, soonest first",
-          parameters: queryParameters(deadlinesWindowQuery),
-          responses: { 200: json("Deadlines"), default: problem },
-        },
-      },
+      "/deadlines": read(
+        "Deadlines of every treaty in a window, soonest first",
+        queryParameters(deadlinesWindowQuery),
+        json("Deadlines"),
+      ),
       "/treaties/{treatyId}/events/{eventId}": {
-        patch: {
-          summary: "Correct an event (If-Match: its version; the previous version is kept as a revision)",
-          security,
-          parameters: [treatyIdParameter, eventIdParameter, ifMatchParameter(true)],
-          requestBody: body("EventCorrection"),
-          responses: { 200: json("The corrected event"), default: problem },
-        },
-        delete: {
-          summary: "Retract an event: it stays in the history, marked, and stops counting for deadlines",
-          security,
-          parameters: [treatyIdParameter, eventIdParameter, ifMatchParameter(false)],
-          requestBody: body("EventRetraction"),
-          responses: { 200: json("The retracted event"), default: problem },
-        },
+        patch: write(
+          "Correct an event (If-Match: its version; the previous version is kept as a revision)",
+          [treatyIdParameter, eventIdParameter, ifMatchParameter(true)],
+          body("EventCorrection"),
+          json("The corrected event"),
+        ),
+        delete: write(
+          "Retract an event: it stays in the history, marked, and stops counting for deadlines",
+          [treatyIdParameter, eventIdParameter, ifMatchParameter(false)],
+          body("EventRetraction"),
+          json("The retracted event"),
+        ),
       },
-      "/treaties/{treatyId}/events/{eventId}/revisions": {
-        get: {
-          summary: "Every earlier version of an event, oldest first, with who, when and why",
-          parameters: [treatyIdParameter, eventIdParameter],
-          responses: { 200: json("Revisions"), default: problem },
-        },
-      },
-      "/corrections": {
-        get: {
-          summary: "Corrections and retractions across treaties, newest first",
-          parameters: queryParameters(correctionsQuery),
-          responses: { 200: json("Corrections"), default: problem },
-        },
-      },
-      "/treaties/{treatyId}/calendar.ics": {
-        get: {
-          summary: "iCalendar feed of the treaty's deadlines",
-          parameters: [treatyIdParameter, ...queryParameters(calendarQuery)],
-          responses: { 200: text("text/calendar", "An iCalendar feed"), default: problem },
-        },
-      },
-      "/calendar.ics": {
-        get: {
-          summary: "iCalendar feed of every treaty's deadlines",
-          parameters: queryParameters(calendarQuery),
-          responses: { 200: text("text/calendar", "An iCalendar feed"), default: problem },
-        },
-      },
-      "/treaties/{treatyId}/embed": {
-        get: {
-          summary: "A self-contained HTML page for CMS iframes: countdown sentence and sourced timeline",
-          parameters: [treatyIdParameter, ...queryParameters(embedQuery)],
-          responses: { 200: text("text/html", "The embed page"), default: problem },
-        },
-      },
+      "/treaties/{treatyId}/events/{eventId}/revisions": read(
+        "Every earlier version of an event, oldest first, with who, when and why",
+        [treatyIdParameter, eventIdParameter],
+        json("Revisions"),
+      ),
+      "/corrections": read(
+        "Corrections and retractions across treaties, newest first",
+        queryParameters(correctionsQuery),
+        json("Corrections"),
+      ),
+      "/treaties/{treatyId}/calendar.ics": read(
+        "iCalendar feed of the treaty's deadlines",
+        [treatyIdParameter, ...queryParameters(calendarQuery)],
+        text("text/calendar", "An iCalendar feed"),
+      ),
+      "/calendar.ics": read(
+        "iCalendar feed of every treaty's deadlines",
+        queryParameters(calendarQuery),
+        text("text/calendar", "An iCalendar feed"),
+      ),
+      "/treaties/{treatyId}/embed": read(
+        "A self-contained HTML page for CMS iframes: countdown sentence and sourced timeline",
+        [treatyIdParameter, ...queryParameters(embedQuery)],
+        text("text/html", "The embed page"),
+      ),
       "/treaties/{treatyId}/events:import": {
         post: {
           summary:
@@ -327,20 +315,16 @@ export function openApiDocument() {
           },
         },
       },
-      "/treaties/{treatyId}/feed.atom": {
-        get: {
-          summary:
-            "Atom feed of the treaty's events, newest first: sources as links, corrections with what changed and why, retractions marked; entry ids (tag: URIs) never change",
-          parameters: [treatyIdParameter],
-          responses: { 200: text("application/atom+xml", "An Atom 1.0 feed"), default: problem },
-        },
-      },
-      "/feed.atom": {
-        get: {
-          summary: "Atom feed of the newest events of every treaty, newest first",
-          responses: { 200: text("application/atom+xml", "An Atom 1.0 feed"), default: problem },
-        },
-      },
+      "/treaties/{treatyId}/feed.atom": read(
+        "Atom feed of the treaty's events, newest first: sources as links, corrections with what changed and why, retractions marked; entry ids (tag: URIs) never change",
+        [treatyIdParameter],
+        text("application/atom+xml", "An Atom 1.0 feed"),
+      ),
+      "/feed.atom": read(
+        "Atom feed of the newest events of every treaty, newest first",
+        undefined,
+        text("application/atom+xml", "An Atom 1.0 feed"),
+      ),
       "/oembed": {
         get: {
           summary:
