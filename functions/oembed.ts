@@ -2,7 +2,7 @@ import { embedTitle, oembedRich } from "#formats/oembed";
 import { HttpError } from "#http/errors";
 import { httpHandler, ok } from "#http/handler";
 import { oembedQuery } from "#http/oembed-schemas";
-import { embedPageUrl, readEmbedUrl, requestOrigin } from "#http/public-url";
+import { directOrigin, embedPageUrl, readEmbedUrl, requestOrigin } from "#http/public-url";
 import { readQuery } from "#http/request";
 import { getTreaty } from "#store/treaties";
 
@@ -18,7 +18,8 @@ export const handler = httpHandler(async (event) => {
     ]);
   }
   const origin = requestOrigin(event);
-  const address = readEmbedUrl(query.url, origin);
+  // The public (CDN) address and the API's own both serve the embed page.
+  const address = readEmbedUrl(query.url, [origin, directOrigin(event)]);
   if ("notOurs" in address) {
     throw new HttpError(404, "Not found", `No embed for this URL: ${address.notOurs}`, [
       { path: "url", message: address.notOurs },

@@ -2,13 +2,22 @@ import type * as z from "zod/mini";
 import { embedQuery } from "#http/format-schemas";
 import { SLUG } from "#http/patterns";
 import { type HttpEvent, header } from "#http/request";
+import { optionalEnv } from "#lib/config";
+
+/** Deployed, the CDN's address (serverless.yml sets it); the CDN does not pass its own Host to the API. */
+const publicApiUrl = optionalEnv("PUBLIC_API_URL")?.replace(/\/+$/, "");
 
 /**
- * The API's own public URLs, as a client reached it: the origin comes from the request (API Gateway
- * passes the Host it was called on and `x-forwarded-proto`), so the embed page, its oEmbed answer and
- * the feeds name the address the newsroom actually uses, on AWS and under `npm start` alike.
+ * The API's own public origin: PUBLIC_API_URL when deployed, else the address the request came to
+ * (`npm start`, the tests), so the embed page, its oEmbed answer and the feeds name the address the
+ * newsroom actually uses.
  */
 export function requestOrigin(event: HttpEvent): string {
+  return publicApiUrl ?? directOrigin(event);
+}
+
+/** The address this request came to (API Gateway passes the Host it was called on and `x-forwarded-proto`). */
+export function directOrigin(event: HttpEvent): string {
   const host = header(event, "host") ?? event.requestContext?.domainName ?? "localhost";
   const proto = header(event, "x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
   return `${proto === "https" ? "https" : "http"}://${host}`;
@@ -41,16 +50,16 @@ export interface EmbedAddress {
  * The treaty and query an embed URL of this API names, or why it is not one: another host, another
  * path, or a query the embed page would refuse.
  */
-export function readEmbedUrl(url: string, origin: string): EmbedAddress | { notOurs: string } {
+export function readEmbedUrl(url: string, origins: readonly string[]): EmbedAddress | { notOurs: string } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return { notOurs: "url is not an absolute URL." };
   }
-  const ours = new URL(origin);
-  if ((parsed.protocol !== "http:" && parsed.protocol !== "https:") || parsed.host !== ours.host) {
-    return { notOurs: `url is not on this API (${ours.host}).` };
+  const hosts = origins.map((origin) => new URL(origin).host);
+  if ((parsed.protocol !== "http:" && parsed.protocol !== "https:") || !hosts.includes(parsed.host)) {
+    return { notOurs: `url is not on this API (${hosts.join(" or ")}).` };
   }
   const treatyId = EMBED_PATH.exec(parsed.pathname)?.[1];
   if (treatyId === undefined) return { notOurs: "url is not an embed page: /treaties/{treatyId}/embed." };
