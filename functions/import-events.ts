@@ -1,9 +1,9 @@
 import { importSheet } from "#app/import";
 import { requireWriter } from "#http/auth";
-import { wholeHistoryReading } from "#http/feeds";
 import { httpHandler, ok } from "#http/handler";
 import { importQuery, importRefusal, readSheetRows } from "#http/import-schemas";
 import { readQuery, treatyIdFrom } from "#http/request";
+import { wholeHistoryReading } from "#http/whole-history";
 
 /**
  * POST /treaties/{treatyId}/events:import (key, text/csv): a TimelineJS sheet into the history, all rows or

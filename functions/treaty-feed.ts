@@ -1,8 +1,9 @@
 import { treatyFeed } from "#app/feeds";
 import { treatyFeedId } from "#formats/atom";
-import { atomReply, treatyPageUrl, wholeHistoryReading } from "#http/feeds";
+import { atomReply, treatyPageUrl } from "#http/feeds";
 import { httpHandler } from "#http/handler";
 import { noQueryParameters, treatyIdFrom } from "#http/request";
+import { wholeHistoryReading } from "#http/whole-history";
 
 /**
  * GET /treaties/{treatyId}/feed.atom: every event of the treaty as an Atom entry, newest first,
