@@ -32,17 +32,10 @@ interface EnglishTable {
   names: Readonly<Record<string, string>>;
 }
 
-const SHARED_ADJECTIVES: Readonly<Record<string, string>> = {
-  GB: "British",
-  UK: "British",
-  RU: "Russian",
-  SU: "Soviet",
-  FR: "French",
-  CN: "Chinese",
-  DE: "German",
-  IL: "Israeli",
-  NI: "Nicaraguan",
-};
+/**
+ * AP writes "the U.S. withdrawal" but "Russia's withdrawal", "Finland's withdrawal": only the United States is
+ * named by an adjective.
+ */
 
 const SHARED_NAMES: Readonly<Record<string, string>> = {
   NL: "the Netherlands",
@@ -59,7 +52,7 @@ const TABLES: Readonly<Record<EnglishStyle, EnglishTable>> = {
     partialDate: apPartialDate,
     number: apNumber,
     commaAfterYear: true,
-    adjectives: { ...SHARED_ADJECTIVES, US: "U.S." },
+    adjectives: { US: "U.S." },
     // AP: "Britain", and still "Turkey".
     names: { ...SHARED_NAMES, US: "the United States", GB: "Britain", TR: "Turkey" },
   },
@@ -70,7 +63,7 @@ const TABLES: Readonly<Record<EnglishStyle, EnglishTable>> = {
       localPartialDate(date, "en-GB", { day: (d) => localDate(d, "en-GB", "d MMMM yyyy"), month: "MMMM yyyy" }),
     number: (n) => (n >= 0 && n < 10 ? (UK_NUMBERS[n] ?? String(n)) : n.toLocaleString("en-GB")),
     commaAfterYear: false,
-    adjectives: { ...SHARED_ADJECTIVES, US: "US" },
+    adjectives: { US: "US" },
     names: { ...SHARED_NAMES, US: "the US", GB: "the UK", TR: "Turkey" },
   },
 };
@@ -83,14 +76,21 @@ export function english(style: EnglishStyle): Phrasebook {
   const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
   /** "U.S.", "Lithuania's": a party before a noun. */
   const partyBefore = (party: PartyRef) => table.adjectives[party.code] ?? possessive(partyName(party));
-  /** "the U.S. and Russian withdrawals", "Estonia, Latvia and Lithuania's withdrawals". */
-  const withdrawalsOf = (parties: readonly PartyRef[]) => {
-    const noun = parties.length > 1 ? "withdrawals" : "withdrawal";
-    if (parties.length === 0) return noun;
-    const adjectives = parties.map((p) => table.adjectives[p.code]);
-    if (adjectives.every((a) => a !== undefined)) return `the ${joinList(adjectives as string[], () => "and")} ${noun}`;
-    if (parties.length === 1 && parties[0]) return `${partyBefore(parties[0])} ${noun}`;
-    return `${possessive(joinList(parties.map(partyName), () => "and"))} ${noun}`;
+  /**
+   * "the U.S. withdrawal", "Estonia, Latvia and Lithuania's withdrawals"; with the United States among several,
+   * "the withdrawals of Nicaragua and the United States" (a joint possessive cannot end in "the U.S.").
+   */
+  const withdrawalsOf = (parties: readonly PartyRef[], from: string) => {
+    const [only] = parties;
+    if (only === undefined) return `withdrawal ${from}`;
+    if (parties.length === 1) {
+      const adjective = table.adjectives[only.code];
+      return `${adjective ? `the ${adjective}` : possessive(partyName(only))} withdrawal ${from}`;
+    }
+    const names = joinList(parties.map(partyName), () => "and");
+    return parties.some((p) => table.adjectives[p.code] !== undefined)
+      ? `the withdrawals of ${names} ${from}`
+      : `${possessive(names)} withdrawals ${from}`;
   };
   const when = (daysUntil: number, date: CivilDateString) => {
     const day = table.date(date);
@@ -121,8 +121,8 @@ export function english(style: EnglishStyle): Phrasebook {
       switch (exit.kind) {
         case "withdrawal_effective": {
           const verb = future ? (plural ? "take" : "takes") : "took";
-          const subject = exit.parties.length === 0 ? "withdrawal" : withdrawalsOf(exit.parties);
-          return sentence(`${subject} from ${treatyName(treaty)} ${verb} effect ${at}${pending(exit)}`);
+          const subject = withdrawalsOf(exit.parties, `from ${treatyName(treaty)}`);
+          return sentence(`${subject} ${verb} effect ${at}${pending(exit)}`);
         }
         case "term_expiry":
           return sentence(`${treatyName(treaty)} ${future ? "expires" : "expired"} ${at}`);
@@ -136,7 +136,9 @@ export function english(style: EnglishStyle): Phrasebook {
       const on = table.date(end.date);
       switch (end.reason) {
         case "withdrawal":
-          return sentence(`${name} ended on ${on}, when ${withdrawalsOf(end.party ? [end.party] : [])} took effect`);
+          return sentence(
+            `${name} ended on ${on}, when ${withdrawalsOf(end.party ? [end.party] : [], "").trim()} took effect`,
+          );
         case "term_expiry":
         case "expired":
           return sentence(`${name} expired on ${on}`);

@@ -24,7 +24,7 @@ export interface ExitWords {
   /** Calendar days from the as-of date: 0 on the day, negative after. */
   daysUntil: number;
   /** Every party whose exit falls on `date`, in order; empty for a term. */
-  parties: PartyRef[];
+  parties: readonly PartyRef[];
   /** Withdrawals pending in all, these included; 0 when not counted. */
   pendingWithdrawals: number;
 }
