@@ -131,8 +131,7 @@ const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) =>
   term_expiry: () => "Laufzeit endet",
   ultimatum_end: (party) => `Ultimatum${party ? ` ${party}` : ""} läuft ab`,
   earliest_notice: (party) => `frühester Tag für die Austrittserklärung${party ? ` ${party}` : ""}`,
-  party_bound: (party) =>
-    `tritt in Kraft${party ? ` für ${party.replace(/^(der|des) /, "")}` : " für einen neuen Vertragsstaat"}`,
+  party_bound: (party) => `Beitritt${party ? ` ${party}` : " eines neuen Vertragsstaats"} wird wirksam`,
   notice_window_opens: () => "Frist für die Kündigung beginnt",
   notice_window_closes: () => "Frist für die Kündigung endet",
   renewal_notice_deadline: () => "letzter Tag für die Kündigung vor der Verlängerung",

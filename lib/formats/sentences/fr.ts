@@ -155,7 +155,7 @@ function pending(exit: ExitWords): string {
 const sentence = (text: string) => `${capitalise(text)}.`;
 
 const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
-  withdrawal_effective: (party) => `entrée en vigueur du retrait${party ? ` ${party}` : ""}`,
+  withdrawal_effective: (party) => `prise d'effet du retrait${party ? ` ${party}` : ""}`,
   term_expiry: () => "expiration",
   ultimatum_end: (party) => `fin de l'ultimatum${party ? ` ${party}` : ""}`,
   earliest_notice: (party) => `premier jour possible pour notifier le retrait${party ? ` ${party}` : ""}`,
