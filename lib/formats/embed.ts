@@ -20,7 +20,7 @@ import { sortEvents } from "./timelinejs.ts";
 export interface EmbedInput {
   treaty: Treaty;
   events: TimelineEvent[];
-  /** The countdown sentence, as from `countdownSentence` or `noExitSentence`. */
+  /** The countdown sentence, as from `summarySentence` (lib/formats/sentence.ts). */
   sentence: string;
   asOf: CivilDateString;
   /** The event to open at; default the event whose date is nearest `asOf`. */

@@ -90,7 +90,8 @@ const PARTIES: Readonly<Record<string, Partial<Noun> & { gender: Gender }>> = {
 const NUMBERS = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"] as const;
 const number = (n: number) => localNumber(n, "fr", NUMBERS);
 
-const startsWithVowel = (word: string) => /^[aeiouyàâéèêëîïôûùh]/i.test(word);
+// No elision before h: the country names here take an h aspiré ("la Hongrie").
+const startsWithVowel = (word: string) => /^[aeiouyàâéèêëîïôûù]/i.test(word);
 
 /** « le traité », « la convention », « l'accord », « les États-Unis », « Israël ». */
 function withArticle({ name, gender }: Noun): string {
