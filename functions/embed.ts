@@ -1,7 +1,7 @@
-import { countdown, selectExit } from "#domain/countdown";
+import { exitSummary } from "#domain/exit-summary";
 import { assertParty } from "#domain/validation";
-import { countedExit, exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
+import { phrasebook, summarySentence } from "#formats/sentence";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
 import { embedPageUrl, oembedEndpointUrl, requestOrigin } from "#http/public-url";
@@ -11,8 +11,8 @@ import { getTreaty } from "#store/treaties";
 
 /**
  * GET /treaties/{treatyId}/embed: a self-contained page for a CMS iframe: the countdown
- * sentence (as days-until-exit counts it) over the sourced timeline, opened at the event
- * nearest the as-of date. One GetItem and the history Query.
+ * sentence (as days-until-exit says it, in `style` and `lang`) over the sourced timeline, opened
+ * at the event nearest the as-of date. One GetItem and the history Query.
  */
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
@@ -20,14 +20,17 @@ export const handler = httpHandler(async (event) => {
   const { asOf, timeZone, freshness } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
-  const exit = selectExit(deadlines, asOf, query.party);
-  const sentence = exitSentence(
-    treaty,
-    exit && countedExit(exit, countdown(exit.date, asOf, timeZone).daysUntil, query.party),
-  );
+  const book = phrasebook(query.style, query.lang);
+  const summary = exitSummary(treaty, deadlines, events, asOf, timeZone, query.party);
   const origin = requestOrigin(event);
-  const oembedUrl = oembedEndpointUrl(origin, embedPageUrl(origin, treatyId, query));
-  const page = renderEmbed({ treaty, events, sentence, asOf, oembedUrl });
+  const page = renderEmbed({
+    treaty,
+    events,
+    oembedUrl: oembedEndpointUrl(origin, embedPageUrl(origin, treatyId, query)),
+    sentence: summarySentence(book, treaty, summary),
+    asOf,
+    phrasebook: book,
+  });
   return {
     status: 200,
     text: page.html,

@@ -1,6 +1,7 @@
 import { calendarSequence } from "#domain/deadline-identity";
 import type { TreatyRecord } from "#domain/records";
 import { toCalendar } from "#formats/ics";
+import { type Language, phrasebook, type Style } from "#formats/sentence";
 import { alarmDays } from "#http/format-schemas";
 import type { Reply } from "#http/handler";
 import { optionalEnv } from "#lib/config";
@@ -13,6 +14,9 @@ export function calendarReply(input: {
   fileName: string;
   records: Array<Pick<TreatyRecord, "treaty" | "deadlines" | "sequences">>;
   alarms: string | undefined;
+  /** The style and language of the summaries; default AP English. */
+  style?: Style | undefined;
+  lang?: Language | undefined;
 }): Reply {
   const calendar = toCalendar({
     name: input.name,
@@ -20,6 +24,7 @@ export function calendarReply(input: {
       deadlines.map((deadline) => ({ treaty, deadline, sequence: calendarSequence(deadline, sequences) })),
     ),
     alarmsDays: alarmDays(input.alarms),
+    phrasebook: phrasebook(input.style, input.lang),
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
   });
   return {

@@ -31,6 +31,8 @@ export function embedPageUrl(origin: string, treatyId: string, query: EmbedQuery
   if (query.asOf !== undefined) search.set("asOf", query.asOf);
   if (query.tz !== undefined) search.set("tz", query.tz);
   if (query.party !== undefined) search.set("party", query.party);
+  if (query.style !== undefined) search.set("style", query.style);
+  if (query.lang !== undefined) search.set("lang", query.lang);
   const rest = search.toString();
   return `${origin}/treaties/${treatyId}/embed${rest ? `?${rest}` : ""}`;
 }

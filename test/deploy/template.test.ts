@@ -123,7 +123,7 @@ describe("the packaged CloudFormation template", () => {
     }
   });
 
-  it("gives every function that builds links to the API the deployed API's URL", async () => {
+  it("gives every function that builds links to the API the public URL, the CDN's", async () => {
     const built = await bundles();
     const linkBuilders = Object.keys(built).filter((name) => built[name]?.includes("PUBLIC_API_URL"));
     expect(linkBuilders.sort()).toEqual([
@@ -138,7 +138,7 @@ describe("the packaged CloudFormation template", () => {
     for (const name of linkBuilders) {
       const fn = resources[`${name.charAt(0).toUpperCase()}${name.slice(1)}LambdaFunction`];
       expect(fn?.Properties.Environment, name).toMatchObject({
-        Variables: { PUBLIC_API_URL: { "Fn::GetAtt": ["HttpApi", "ApiEndpoint"] } },
+        Variables: { PUBLIC_API_URL: { "Fn::Join": ["", ["https://", { "Fn::GetAtt": ["Cdn", "DomainName"] }]] } },
       });
     }
   }, 120_000);
