@@ -14,12 +14,14 @@ export function calendarReply(input: {
   records: Array<Pick<TreatyRecord, "treaty" | "deadlines" | "sequences">>;
   alarms: string | undefined;
 }): Reply {
+  const made = new Date();
   const calendar = toCalendar({
     name: input.name,
     entries: input.records.flatMap(({ treaty, deadlines, sequences }) =>
       deadlines.map((deadline) => ({ treaty, deadline, sequence: calendarSequence(deadline, sequences) })),
     ),
     alarmsDays: alarmDays(input.alarms),
+    stamp: made,
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
   });
   return {
@@ -27,5 +29,7 @@ export function calendarReply(input: {
     text: calendar,
     contentType: "text/calendar; charset=utf-8",
     headers: { "content-disposition": `inline; filename="${input.fileName}"` },
+    // The same deadlines made a second later are the same feed.
+    etagBasis: calendar.replace(/^DTSTAMP:.*\r\n/gm, ""),
   };
 }

@@ -14,6 +14,11 @@ export interface Reply {
   text?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /**
+   * What the entity tag is computed from, when the body holds a part that changes without its content
+   * changing (a calendar feed's DTSTAMP, the moment it was made). The tag is then weak (RFC 9110 8.8.1).
+   */
+  etagBasis?: string;
 }
 
 /**
@@ -26,7 +31,8 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? "unknown";
     let result: HttpResult;
     try {
-      result = withCaching(event, toResult(await route(event, context)));
+      const reply = await route(event, context);
+      result = withCaching(event, toResult(reply), reply.etagBasis);
     } catch (error) {
       const outcome = toProblem(error, requestId);
       if (outcome.serverFault) {
@@ -72,7 +78,7 @@ const READ_MAX_AGE = 60;
  * Reads carry a strong ETag (a hash of the exact body) and Cache-Control; a matching
  * If-None-Match gets 304 with no body. Writes are never cached.
  */
-function withCaching(event: HttpEvent, result: HttpResult): HttpResult {
+function withCaching(event: HttpEvent, result: HttpResult, etagBasis: string | undefined): HttpResult {
   const method = event.requestContext?.http?.method ?? "GET";
   const headers = { ...(result.headers as Record<string, string>) };
   if (method !== "GET" && method !== "HEAD") {
@@ -80,14 +86,18 @@ function withCaching(event: HttpEvent, result: HttpResult): HttpResult {
     return { ...result, headers };
   }
   if (result.statusCode !== 200 || typeof result.body !== "string") return result;
-  const etag = `"${createHash("sha256").update(result.body).digest("base64url").slice(0, 32)}"`;
+  const tag = `"${createHash("sha256")
+    .update(etagBasis ?? result.body)
+    .digest("base64url")
+    .slice(0, 32)}"`;
+  const etag = etagBasis === undefined ? tag : `W/${tag}`;
   headers.etag = etag;
   headers["cache-control"] ??= `public, max-age=${READ_MAX_AGE}`;
   const ifNoneMatch = header(event, "if-none-match");
   const matches = ifNoneMatch
     ?.split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === etag || tag === "*");
+    .map((candidate) => candidate.trim().replace(/^W\//, ""))
+    .some((candidate) => candidate === tag || candidate === "*");
   if (matches) return { statusCode: 304, headers };
   return { ...result, headers };
 }

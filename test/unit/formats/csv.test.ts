@@ -99,9 +99,17 @@ describe("TimelineJS spreadsheet CSV", () => {
     expect(csv.replace(/"(?:[^"]|"")*"/g, "")).not.toMatch(/[^\r]\n/);
   });
 
+  it("writes headlines and groups as the plain text a spreadsheet shows, escaping only & < >", () => {
+    const event: TimelineEvent = { ...hostile, title: `Russia's "suspension" of A<B & C`, description: "" };
+    const { rows } = parseCsv(toTimelineCsv(infTreaty(), [event], { eventTypeLabels: { statement: "Moscow's word" } }));
+    expect(rows[1]?.Headline).toBe(`Russia's "suspension" of A&lt;B &amp; C`);
+    expect(rows[1]?.Group).toBe("Moscow's word");
+    for (const row of rows) expect(`${row.Headline}${row.Group}`).not.toMatch(/&#39;|&quot;/);
+  });
+
   it("turns an event titled =HYPERLINK(...) into text a spreadsheet will not run", () => {
     const { rows } = parseCsv(toTimelineCsv(infTreaty(), [hostile]));
-    expect(rows[1]?.Headline).toBe("'=HYPERLINK(&quot;http://evil&quot;)");
+    expect(rows[1]?.Headline).toBe(`'=HYPERLINK("http://evil")`);
     expect(rows[1]?.Text.startsWith("<p>")).toBe(true);
     for (const row of rows) {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -125,7 +133,7 @@ describe("TimelineJS spreadsheet CSV", () => {
     };
     const csv = toTimelineCsv(infTreaty(), [event]);
     const { rows } = parseCsv(csv);
-    expect(rows[1]?.Headline).toBe("Moscow says &quot;no&quot;, again");
+    expect(rows[1]?.Headline).toBe('Moscow says "no", again');
     expect(rows[1]?.Text).toBe(
       "<p>First line, with a comma<br>\nSecond &quot;quoted&quot; line</p>\n" +
         '<ul><li><a href="https://example.org/a,b">Report, &quot;final&quot;</a></li></ul>',
