@@ -4,6 +4,7 @@ import {
   assertPeriod,
   assertTimeZone,
   CIVIL_DATE_PATTERN,
+  canonicalTimeZone,
   civilDateAt,
   INSTANT_WITH_OFFSET_PATTERN,
   PARTIAL_DATE_PATTERN,
@@ -68,13 +69,27 @@ export const partialDate = z
     domainCheck(parsePartialDate),
   );
 
-export const timeZone = z.string().check(z.maxLength(64), domainCheck(assertTimeZone));
+/** An IANA zone name in any case; what passes the edge is the database's spelling. */
+export const timeZone = z.pipe(
+  z.string().check(z.maxLength(64), domainCheck(assertTimeZone)),
+  z.transform((zone: string) => canonicalTimeZone(zone)),
+);
 
-/** A civil date, or an ISO 8601 instant with an offset. */
+/**
+ * The first year an "as of" may name. A countdown is asked about the age of modern treaty law, and a
+ * year such as 0019 is a typo for 2019 that would otherwise give a confident, absurd answer.
+ */
+export const EARLIEST_AS_OF_YEAR = 1800;
+
+/** A civil date, or an ISO 8601 instant with an offset, from EARLIEST_AS_OF_YEAR on. */
 export const asOf = z.string().check(
   z.maxLength(40),
   z.regex(AS_OF_PATTERN, "must be YYYY-MM-DD or an ISO 8601 instant with an offset"),
   domainCheck((v) => civilDateAt(v, "UTC")),
+  z.refine(
+    (v) => !/^\d{4}/.test(v) || Number(v.slice(0, 4)) >= EARLIEST_AS_OF_YEAR,
+    `must be in ${EARLIEST_AS_OF_YEAR} or later: treaty-clock counts from 1 January ${EARLIEST_AS_OF_YEAR} (is the year a typo?)`,
+  ),
 );
 
 /** An ISO 8601 instant with an offset. */
