@@ -64,7 +64,7 @@ export function toTimelineCsv(treaty: Treaty, events: TimelineEvent[], options: 
     { Headline: escapeHtmlText(treaty.shortName), Text: treatyTitleHtml(treaty), Type: "title" },
     ...sortEvents(events).map((event) => eventRow(event, options)),
   ];
-  const era = inForceEra(treaty, options.eraEvents ?? events, options.today);
+  const era = inForceEra(treaty, options.deadlines ?? [], options.eraEvents ?? events, options.today);
   if (era) {
     const start = timelineJsDate(era.start);
     const end = timelineJsDate(era.end);

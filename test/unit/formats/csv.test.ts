@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "#domain/types";
 import { TIMELINE_CSV_COLUMNS, toTimelineCsv } from "#lib/formats/csv";
 import { toTimelineJs } from "#lib/formats/timelinejs";
-import { infEvents, infTreaty } from "./inf-fixture.ts";
+import { infEvents, infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
 
 type Row = Record<(typeof TIMELINE_CSV_COLUMNS)[number], string>;
 
@@ -69,7 +69,7 @@ describe("TimelineJS spreadsheet CSV", () => {
   });
 
   it("ends with an In force era row when the span is known", () => {
-    const { rows } = parseCsv(toTimelineCsv(infTreaty(), infEvents()));
+    const { rows } = parseCsv(toTimelineCsv(infTreaty(), infEvents(), { deadlines: [usWithdrawalDeadline()] }));
     expect(rows.at(-1)).toMatchObject({
       Type: "era",
       Headline: "In force",
@@ -80,6 +80,13 @@ describe("TimelineJS spreadsheet CSV", () => {
       "End Month": "8",
       "End Day": "2",
     });
+  });
+
+  it("keeps a multilateral treaty's era to today past one party's exit, as the JSON does", () => {
+    const treaty = { ...infTreaty(), bilateral: false };
+    const exit = { ...usWithdrawalDeadline(), party: "RU" };
+    const { rows } = parseCsv(toTimelineCsv(treaty, infEvents(), { deadlines: [exit], today: "2026-11-30" }));
+    expect(rows.at(-1)).toMatchObject({ Type: "era", "End Year": "2026", "End Month": "11", "End Day": "30" });
   });
 
   it("puts the same HTML in Text as the TimelineJS JSON, source links and all", () => {

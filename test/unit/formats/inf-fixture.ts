@@ -12,6 +12,7 @@ export function infTreaty(): Treaty {
     ],
     signedOn: "1987-12-08",
     inForceOn: "1988-06-01",
+    bilateral: true,
     withdrawal: {
       article: "Article XV(2)",
       text: "Each Party shall, in exercising its national sovereignty, have the right to withdraw from this Treaty ...",
