@@ -5,8 +5,8 @@
  */
 import routes from "./routes.json" with { type: "json" };
 
-/** Path template (`/treaties/{treatyId}`) → the methods it answers, upper case, sorted. */
-export type RouteTable = Readonly<Record<string, readonly string[]>>;
+/** Path template (`/treaties/{treatyId}`) → each method it answers (upper case) → the function that answers it. */
+export type RouteTable = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 export const ROUTES: RouteTable = routes;
 
@@ -17,7 +17,7 @@ const templates = Object.entries(ROUTES).map(([template, methods]) => ({
       .map((part) => (part.startsWith("{") ? "[^/]+" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
       .join("")}$`,
   ),
-  methods,
+  methods: Object.keys(methods).sort(),
 }));
 
 /** The methods a concrete path (`/treaties/inf`) answers; undefined when no route has that path. */
@@ -27,13 +27,17 @@ export function allowedMethods(path: string): readonly string[] | undefined {
 
 /** The `httpApi` events of serverless.yml's functions, as a route table; the catch-all (`'*'`) is not a route. */
 export function routeTable(functions: Record<string, { events?: Array<{ httpApi?: unknown }> }>): RouteTable {
-  const table: Record<string, string[]> = {};
-  for (const fn of Object.values(functions)) {
+  const table: Record<string, Record<string, string>> = {};
+  for (const [name, fn] of Object.entries(functions)) {
     for (const { httpApi } of fn.events ?? []) {
       if (typeof httpApi !== "object" || httpApi === null) continue;
       const { method, path } = httpApi as { method: string; path: string };
-      table[path] = [...(table[path] ?? []), method.toUpperCase()].sort();
+      table[path] = { ...table[path], [method.toUpperCase()]: name };
     }
   }
-  return Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(
+    Object.entries(table)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).sort())]),
+  );
 }
