@@ -463,7 +463,8 @@ export function openApiDocument() {
           summary:
             "A reminder before a deadline, posted to a subscription's URL and signed per the Standard Webhooks specification",
           operationId: "reminder",
-          description: "The receiver checks webhook-signature with the subscription's secret; no other credential is sent.",
+          description:
+            "The receiver checks webhook-signature with the subscription's secret; no other credential is sent.",
           security: [],
           parameters: [
             webhookHeader("webhook-id", "The delivery id: the same on every retry of one reminder"),
