@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { addEvent } from "#app/events";
 import type { StoredEvent } from "#domain/records";
 import { requireWriter } from "#http/auth";
-import { idempotencyKeyFrom } from "#http/correction-schemas";
+import { idempotencyKeyFrom } from "#http/event-changes";
 import { created, httpHandler } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
 import { eventInput } from "#http/schemas";

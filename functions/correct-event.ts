@@ -1,6 +1,6 @@
 import { correctEvent } from "#app/events";
 import { requireWriter } from "#http/auth";
-import { applyCorrection, eventCorrection, eventIdFrom, expectedVersionFrom } from "#http/correction-schemas";
+import { applyCorrection, eventCorrection, eventIdFrom, expectedVersionFrom } from "#http/event-changes";
 import { httpHandler, ok } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
 

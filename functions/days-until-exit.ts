@@ -1,8 +1,7 @@
-import { civilDateAt } from "#domain/calendar";
 import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { httpHandler, ok, type Reply } from "#http/handler";
-import { readQuery, treatyIdFrom } from "#http/request";
+import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
 import { daysUntilExitQuery } from "#http/schemas";
 import { getTreaty } from "#store/treaties";
 
@@ -14,8 +13,7 @@ import { getTreaty } from "#store/treaties";
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, daysUntilExitQuery);
-  const timeZone = query.tz ?? "UTC";
-  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const { asOf, timeZone } = asOfFrom(query);
   const { treaty, deadlines } = await getTreaty(treatyId);
   if (query.party) assertParty(treaty, query.party);
   const exit = query.noticeOn

@@ -1,12 +1,11 @@
-import { civilDateAt } from "#domain/calendar";
 import { countdown, selectExit } from "#domain/countdown";
 import { assertParty } from "#domain/validation";
 import { countedExit, exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
-import { readQuery, treatyIdFrom } from "#http/request";
-import { publishableTimeline } from "#http/timeline";
+import { publishableTimeline } from "#http/publishable-timeline";
+import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -17,8 +16,7 @@ import { getTreaty } from "#store/treaties";
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, embedQuery);
-  const timeZone = query.tz ?? "UTC";
-  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const { asOf, timeZone } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
   const exit = selectExit(deadlines, asOf, query.party);

@@ -1,4 +1,4 @@
-import { eventIdFrom, revisionView } from "#http/correction-schemas";
+import { eventIdFrom, revisionView } from "#http/event-changes";
 import { httpHandler, ok } from "#http/handler";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { noQuery } from "#http/schemas";

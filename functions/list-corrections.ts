@@ -1,4 +1,4 @@
-import { correctionsCursor, correctionsQuery, correctionView, positionFromCursor } from "#http/correction-schemas";
+import { correctionsCursor, correctionsQuery, correctionView, positionFromCursor } from "#http/event-changes";
 import { httpHandler, ok } from "#http/handler";
 import { readQuery } from "#http/request";
 import { listCorrections } from "#store/revisions";

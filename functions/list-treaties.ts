@@ -1,9 +1,7 @@
 import { todayIn } from "#domain/calendar";
 import { openCursor, sealCursor } from "#http/cursor";
 import { httpHandler, ok } from "#http/handler";
-import type { HttpEvent } from "#http/request";
-import { readQuery } from "#http/request";
-import type { treatiesQuery } from "#http/schemas";
+import { readOptionalQuery } from "#http/request";
 import { treatySummary } from "#http/views";
 import { requiredEnv } from "#lib/config";
 import { listTreatyPage } from "#store/treaties";
@@ -13,18 +11,9 @@ const DEFAULT_LIMIT = 50;
 /** What a catalogue cursor belongs to: the catalogue, in id order. */
 const CATALOGUE_CURSOR = "treaties";
 
-type PageQuery = Partial<ReturnType<typeof treatiesQuery.parse>>;
-
-/** The plain first page needs no schema library; the schemas load only when a request brings a page to check. */
-async function pageQuery(event: HttpEvent): Promise<PageQuery> {
-  if (Object.keys(event.queryStringParameters ?? {}).length === 0) return {};
-  const { treatiesQuery } = await import("#http/schemas");
-  return readQuery(event, treatiesQuery);
-}
-
 /** GET /treaties: the catalogue, one Query a page (`limit`, `cursor`), each treaty with its next exit. */
 export const handler = httpHandler(async (event) => {
-  const query = await pageQuery(event);
+  const query = await readOptionalQuery(event, async () => (await import("#http/schemas")).treatiesQuery);
   const after = query.cursor ? openCursor(cursorSecret, CATALOGUE_CURSOR, query.cursor) : undefined;
   const today = todayIn("UTC", new Date());
   const page = await listTreatyPage(query.limit ?? DEFAULT_LIMIT, after);

@@ -1,6 +1,6 @@
 import { retractEvent } from "#app/events";
 import { requireWriter } from "#http/auth";
-import { eventIdFrom, eventRetraction, expectedVersionFrom } from "#http/correction-schemas";
+import { eventIdFrom, eventRetraction, expectedVersionFrom } from "#http/event-changes";
 import { httpHandler, ok } from "#http/handler";
 import { readJsonBody, treatyIdFrom } from "#http/request";
 

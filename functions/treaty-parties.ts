@@ -1,9 +1,8 @@
-import { civilDateAt } from "#domain/calendar";
 import { partyStatuses } from "#domain/parties";
 import { httpHandler, ok } from "#http/handler";
-import { readQuery, treatyIdFrom } from "#http/request";
+import { publishableTimeline } from "#http/publishable-timeline";
+import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
 import { partiesQuery } from "#http/schemas";
-import { publishableTimeline } from "#http/timeline";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -14,8 +13,7 @@ import { getTreaty } from "#store/treaties";
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, partiesQuery);
-  const timeZone = query.tz ?? "UTC";
-  const asOf = civilDateAt(query.asOf ?? new Date().toISOString(), timeZone);
+  const { asOf, timeZone } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   const parties = partyStatuses(treaty, deadlines, events, asOf);
   if (query.format === "csv") {

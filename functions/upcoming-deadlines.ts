@@ -1,28 +1,15 @@
 import { addPeriod, todayIn } from "#domain/calendar";
 import { BadRequestError } from "#http/errors";
 import { httpHandler, ok } from "#http/handler";
-import type { HttpEvent } from "#http/request";
-import { readQuery } from "#http/request";
-import type { deadlinesWindowQuery } from "#http/schemas";
+import { readOptionalQuery } from "#http/request";
 import { listDeadlinesBetween } from "#store/deadlines";
 
 const MAX_WINDOW_YEARS = 25;
 
-type WindowQuery = Partial<ReturnType<typeof deadlinesWindowQuery.parse>>;
-
-/**
- * The plain "coming year" read has no query and needs no schema library, so the schemas load
- * (inside the bundle, not from the network) only when a request brings a window to check.
- */
-async function windowQuery(event: HttpEvent): Promise<WindowQuery> {
-  if (Object.keys(event.queryStringParameters ?? {}).length === 0) return {};
-  const { deadlinesWindowQuery } = await import("#http/schemas");
-  return readQuery(event, deadlinesWindowQuery);
-}
-
 /** GET /deadlines?from=&to=: deadlines of every treaty in a window, soonest first. Default: the coming year. */
 export const handler = httpHandler(async (event) => {
-  const query = await windowQuery(event);
+  // The plain "coming year" read has no query, so the schemas load only when a request brings a window.
+  const query = await readOptionalQuery(event, async () => (await import("#http/schemas")).deadlinesWindowQuery);
   const from = query.from ?? todayIn("UTC", new Date());
   const to = query.to ?? addPeriod(from, { years: 1 }).date;
   if (from > to) throw new BadRequestError(`from (${from}) is after to (${to}).`);

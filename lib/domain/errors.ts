@@ -12,30 +12,27 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** A date that does not exist or is not written as YYYY, YYYY-MM or YYYY-MM-DD. */
-export class InvalidDateError extends DomainError {
-  readonly code = "invalid-date";
+/** The base of a domain error that needs nothing but its code: `class InvalidDateError extends coded("invalid-date") {}`. */
+function coded(code: string) {
+  return class extends DomainError {
+    readonly code = code;
+  };
 }
+
+/** A date that does not exist or is not written as YYYY, YYYY-MM or YYYY-MM-DD. */
+export class InvalidDateError extends coded("invalid-date") {}
 
 /** Arithmetic asked of a date known only to the year or month. */
-export class PartialDateError extends DomainError {
-  readonly code = "partial-date";
-}
+export class PartialDateError extends coded("partial-date") {}
 
 /** A time zone that is not in the IANA database. */
-export class UnknownTimeZoneError extends DomainError {
-  readonly code = "unknown-time-zone";
-}
+export class UnknownTimeZoneError extends coded("unknown-time-zone") {}
 
 /** A period that is empty, negative or fractional. */
-export class InvalidPeriodError extends DomainError {
-  readonly code = "invalid-period";
-}
+export class InvalidPeriodError extends coded("invalid-period") {}
 
 /** A what-if notice on a date the treaty does not allow notice to be given. */
-export class NoticeNotAllowedError extends DomainError {
-  readonly code = "notice-not-allowed";
-}
+export class NoticeNotAllowedError extends coded("notice-not-allowed") {}
 
 /**
  * A clause, or a notice's details, the treaty cannot hold: both ways of dating an exit, a receipt before the
@@ -52,9 +49,7 @@ export class InvalidRuleError extends DomainError {
 }
 
 /** An event or request that names a party the treaty does not have. */
-export class UnknownPartyError extends DomainError {
-  readonly code = "unknown-party";
-}
+export class UnknownPartyError extends coded("unknown-party") {}
 
 export class TreatyNotFoundError extends DomainError {
   readonly code = "treaty-not-found";
@@ -81,9 +76,7 @@ export class TreatyExistsError extends DomainError {
 }
 
 /** Someone else changed the record first; re-read and try again. */
-export class ConcurrentChangeError extends DomainError {
-  readonly code = "concurrent-change";
-}
+export class ConcurrentChangeError extends coded("concurrent-change") {}
 
 /** An event id that is already taken: clients never choose ids, so this is a replayed write. */
 export class EventExistsError extends DomainError {

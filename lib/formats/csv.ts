@@ -8,8 +8,8 @@
 import { stringify } from "csv-stringify/sync";
 import type { PartyStatus } from "#domain/parties";
 import type { TimelineEvent, Treaty } from "#domain/types";
-import { escapeHtmlText } from "./html.ts";
-import { eventTypeLabel } from "./labels.ts";
+import { escapeHtmlText } from "#formats/html";
+import { eventTypeLabel } from "#formats/labels";
 import {
   eventTextHtml,
   inForceEra,
@@ -18,7 +18,7 @@ import {
   type TimelineJsOptions,
   timelineJsDate,
   treatyTitleHtml,
-} from "./timelinejs.ts";
+} from "#formats/timelinejs";
 
 /** The template's columns, in the template's order. */
 export const TIMELINE_CSV_COLUMNS = [

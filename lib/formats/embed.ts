@@ -10,10 +10,10 @@
 import { createHash } from "node:crypto";
 import { dayNumber, firstDayOf } from "#domain/calendar";
 import type { CivilDateString, TimelineEvent, Treaty } from "#domain/types";
-import { apDate, apPartialDate } from "./ap-style.ts";
-import { escapeHtml, linkableSources, paragraphsHtml } from "./html.ts";
-import { type EventTypeLabels, eventTypeLabel } from "./labels.ts";
-import { sortEvents } from "./timelinejs.ts";
+import { apDate, apPartialDate } from "#formats/ap-style";
+import { escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
+import { type EventTypeLabels, eventTypeLabel } from "#formats/labels";
+import { sortEvents } from "#formats/timelinejs";
 
 export interface EmbedInput {
   treaty: Treaty;

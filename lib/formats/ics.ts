@@ -10,8 +10,8 @@ import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
 import { utcMidnight } from "#domain/calendar";
 import { deadlineUid } from "#domain/deadline-identity";
 import type { Deadline, DeadlineKind, Treaty } from "#domain/types";
-import { partyPossessive } from "./ap-style.ts";
-import { linkableSources } from "./html.ts";
+import { partyPossessive } from "#formats/ap-style";
+import { linkableSources } from "#formats/html";
 
 export interface CalendarEntry {
   /** `parties` is optional; with it a party without an AP adjective is named ("Lithuania's"). */

@@ -6,9 +6,9 @@
 import { compareTimelineDates, parsePartialDate } from "#domain/calendar";
 import { treatyEnd } from "#domain/parties";
 import type { CivilDateString, Deadline, PartialDateString, TimelineEvent, Treaty } from "#domain/types";
-import { apDate, apPartialDate } from "./ap-style.ts";
-import { escapeHtml, linkableSources, paragraphsHtml } from "./html.ts";
-import { type EventTypeLabels, eventTypeLabel } from "./labels.ts";
+import { apDate, apPartialDate } from "#formats/ap-style";
+import { escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
+import { type EventTypeLabels, eventTypeLabel } from "#formats/labels";
 
 export interface TimelineJsDate {
   year: number;

@@ -1,12 +1,6 @@
 import * as z from "zod/mini";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
-import {
-  correctionsQuery,
-  eventCorrection,
-  eventRetraction,
-  IDEMPOTENCY_KEY,
-  IF_MATCH,
-} from "#http/correction-schemas";
+import { correctionsQuery, eventCorrection, eventRetraction, IDEMPOTENCY_KEY, IF_MATCH } from "#http/event-changes";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
 import { SLUG_PATTERN } from "#http/patterns";
 import { ROUTES } from "#http/routes";
@@ -108,6 +102,20 @@ const media = (description: string, types: Record<string, JsonSchema>) => ({
 });
 const security = [{ apiKey: [] }, { bearer: [] }];
 
+/** A write that needs a key: its summary, parameters, body and the 200 answer, problem+json otherwise. */
+const write = (summary: string, parameters: unknown[], requestBody: unknown, answer: unknown) => ({
+  summary,
+  security,
+  parameters,
+  requestBody,
+  responses: { 200: answer, default: problem },
+});
+
+/** A public GET: its summary, its parameters, the 200 answer, and problem+json for every refusal. */
+const read = (summary: string, parameters: unknown[] | undefined, answer: unknown) => ({
+  get: { summary, ...(parameters ? { parameters } : {}), responses: { 200: answer, default: problem } },
+});
+
 /** One real treaty for each clause form, as the catalogue holds it. */
 const treatyExamples = Object.fromEntries(
   CLAUSE_EXAMPLES.map((example) => [example.form, { summary: example.summary, value: example.file.treaty }]),
@@ -127,9 +135,10 @@ const problemResponse = (description: string) => ({
 });
 
 interface Operation {
+  [field: string]: unknown;
   operationId?: string;
   security?: unknown[];
-  parameters?: Array<{ in: string }>;
+  parameters?: unknown[];
   requestBody?: unknown;
   responses: Record<string, unknown>;
 }
@@ -261,13 +270,7 @@ export function openApiDocument() {
           responses: { 201: json("The treaty"), default: problem },
         },
       },
-      "/treaties/{treatyId}": {
-        get: {
-          summary: "A treaty with its derived deadlines",
-          parameters: [treatyIdParameter],
-          responses: { 200: json("The treaty"), default: problem },
-        },
-      },
+      "/treaties/{treatyId}": read("A treaty with its derived deadlines", [treatyIdParameter], json("The treaty")),
       "/treaties/{treatyId}/events": {
         post: {
           summary: "Add an event to a treaty's timeline",
@@ -282,39 +285,27 @@ export function openApiDocument() {
           responses: { 201: json("The stored event"), default: problem },
         },
       },
-      "/treaties/{treatyId}/history": {
-        get: {
-          summary: "The timeline, oldest first",
-          parameters: [treatyIdParameter, ...queryParameters(historyQuery)],
-          responses: {
-            200: media(
-              "A page of events; format=timelinejs the whole timeline as TimelineJS JSON; format=csv as the TimelineJS sheet",
-              { "application/json": { type: "object" }, "text/csv": { type: "string" } },
-            ),
-            default: problem,
-          },
-        },
-      },
-      "/treaties/{treatyId}/deadlines": {
-        get: {
-          summary: "Every derived deadline with its basis",
-          parameters: [treatyIdParameter],
-          responses: { 200: json("Deadlines"), default: problem },
-        },
-      },
-      "/treaties/{treatyId}/days-until-exit": {
-        get: {
-          summary: "Days until the treaty exit takes effect",
-          parameters: [treatyIdParameter, ...queryParameters(daysUntilExitQuery)],
-          responses: {
-            200: media("The countdown with its basis; format=text the AP-style sentence alone", {
-              "application/json": { type: "object" },
-              "text/plain": { type: "string" },
-            }),
-            default: problem,
-          },
-        },
-      },
+      "/treaties/{treatyId}/history": read(
+        "The timeline, oldest first",
+        [treatyIdParameter, ...queryParameters(historyQuery)],
+        media(
+          "A page of events; format=timelinejs the whole timeline as TimelineJS JSON; format=csv as the TimelineJS sheet",
+          { "application/json": { type: "object" }, "text/csv": { type: "string" } },
+        ),
+      ),
+      "/treaties/{treatyId}/deadlines": read(
+        "Every derived deadline with its basis",
+        [treatyIdParameter],
+        json("Deadlines"),
+      ),
+      "/treaties/{treatyId}/days-until-exit": read(
+        "Days until the treaty exit takes effect",
+        [treatyIdParameter, ...queryParameters(daysUntilExitQuery)],
+        media("The countdown with its basis; format=text the AP-style sentence alone", {
+          "application/json": { type: "object" },
+          "text/plain": { type: "string" },
+        }),
+      ),
       "/treaties/{treatyId}/parties": {
         get: {
           summary: "Each party's status as of a date (party, not yet bound, notice given, suspended, withdrawn, ended)",
@@ -331,64 +322,50 @@ export function openApiDocument() {
           },
         },
       },
-      "/deadlines": {
-        get: {
-          summary: "Deadlines of every treaty in a window, soonest first",
-          parameters: queryParameters(deadlinesWindowQuery),
-          responses: { 200: json("Deadlines"), default: problem },
-        },
-      },
+      "/deadlines": read(
+        "Deadlines of every treaty in a window, soonest first",
+        queryParameters(deadlinesWindowQuery),
+        json("Deadlines"),
+      ),
       "/treaties/{treatyId}/events/{eventId}": {
-        patch: {
-          summary: "Correct an event (If-Match: its version; the previous version is kept as a revision)",
-          security,
-          parameters: [treatyIdParameter, eventIdParameter, ifMatchParameter(true)],
-          requestBody: body("EventCorrection"),
-          responses: { 200: json("The corrected event"), default: problem },
-        },
-        delete: {
-          summary: "Retract an event: it stays in the history, marked, and stops counting for deadlines",
-          security,
-          parameters: [treatyIdParameter, eventIdParameter, ifMatchParameter(false)],
-          requestBody: body("EventRetraction"),
-          responses: { 200: json("The retracted event"), default: problem },
-        },
+        patch: write(
+          "Correct an event (If-Match: its version; the previous version is kept as a revision)",
+          [treatyIdParameter, eventIdParameter, ifMatchParameter(true)],
+          body("EventCorrection"),
+          json("The corrected event"),
+        ),
+        delete: write(
+          "Retract an event: it stays in the history, marked, and stops counting for deadlines",
+          [treatyIdParameter, eventIdParameter, ifMatchParameter(false)],
+          body("EventRetraction"),
+          json("The retracted event"),
+        ),
       },
-      "/treaties/{treatyId}/events/{eventId}/revisions": {
-        get: {
-          summary: "Every earlier version of an event, oldest first, with who, when and why",
-          parameters: [treatyIdParameter, eventIdParameter],
-          responses: { 200: json("Revisions"), default: problem },
-        },
-      },
-      "/corrections": {
-        get: {
-          summary: "Corrections and retractions across treaties, newest first",
-          parameters: queryParameters(correctionsQuery),
-          responses: { 200: json("Corrections"), default: problem },
-        },
-      },
-      "/treaties/{treatyId}/calendar.ics": {
-        get: {
-          summary: "iCalendar feed of the treaty's deadlines",
-          parameters: [treatyIdParameter, ...queryParameters(calendarQuery)],
-          responses: { 200: text("text/calendar", "An iCalendar feed"), default: problem },
-        },
-      },
-      "/calendar.ics": {
-        get: {
-          summary: "iCalendar feed of every treaty's deadlines",
-          parameters: queryParameters(calendarQuery),
-          responses: { 200: text("text/calendar", "An iCalendar feed"), default: problem },
-        },
-      },
-      "/treaties/{treatyId}/embed": {
-        get: {
-          summary: "A self-contained HTML page for CMS iframes: countdown sentence and sourced timeline",
-          parameters: [treatyIdParameter, ...queryParameters(embedQuery)],
-          responses: { 200: text("text/html", "The embed page"), default: problem },
-        },
-      },
+      "/treaties/{treatyId}/events/{eventId}/revisions": read(
+        "Every earlier version of an event, oldest first, with who, when and why",
+        [treatyIdParameter, eventIdParameter],
+        json("Revisions"),
+      ),
+      "/corrections": read(
+        "Corrections and retractions across treaties, newest first",
+        queryParameters(correctionsQuery),
+        json("Corrections"),
+      ),
+      "/treaties/{treatyId}/calendar.ics": read(
+        "iCalendar feed of the treaty's deadlines",
+        [treatyIdParameter, ...queryParameters(calendarQuery)],
+        text("text/calendar", "An iCalendar feed"),
+      ),
+      "/calendar.ics": read(
+        "iCalendar feed of every treaty's deadlines",
+        queryParameters(calendarQuery),
+        text("text/calendar", "An iCalendar feed"),
+      ),
+      "/treaties/{treatyId}/embed": read(
+        "A self-contained HTML page for CMS iframes: countdown sentence and sourced timeline",
+        [treatyIdParameter, ...queryParameters(embedQuery)],
+        text("text/html", "The embed page"),
+      ),
       "/subscriptions": {
         post: {
           summary: "Subscribe a webhook (Slack-compatible) to reminders before deadlines; the secret is shown once",

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type * as z from "zod/mini";
+import { civilDateAt } from "#domain/calendar";
 import { TreatyNotFoundError } from "#domain/errors";
+import type { CivilDateString } from "#domain/types";
 import { BadRequestError, type FieldError, PayloadTooLargeError, UnsupportedMediaTypeError } from "#http/errors";
 import { SLUG_PATTERN } from "#http/patterns";
 
@@ -125,6 +127,18 @@ export function readQuery<S extends z.ZodMiniType>(event: HttpEvent, schema: S):
   return parseWith(schema, event.queryStringParameters ?? {}, "query");
 }
 
+/**
+ * The query, checked against a schema that is loaded only when the request brings one: the plain request
+ * (the hot one, from embeds and front pages) costs no schema library at cold start.
+ */
+export async function readOptionalQuery<S extends z.ZodMiniType>(
+  event: HttpEvent,
+  loadSchema: () => Promise<S>,
+): Promise<Partial<z.infer<S>>> {
+  if (Object.keys(event.queryStringParameters ?? {}).length === 0) return {};
+  return readQuery(event, await loadSchema());
+}
+
 export function pathParameter(event: HttpEvent, name: string): string {
   const value = event.pathParameters?.[name];
   if (!value) throw new BadRequestError(`The path needs a ${name}.`);
@@ -143,4 +157,13 @@ export function treatyIdFrom(event: HttpEvent): string {
   const id = pathParameter(event, "treatyId");
   if (!SLUG_PATTERN.test(id)) throw new TreatyNotFoundError(id);
   return id;
+}
+
+/** The civil date a query's `asOf` (default: this moment) names on the calendar of its `tz` (default UTC). */
+export function asOfFrom(
+  query: { asOf?: string | undefined; tz?: string | undefined },
+  now = new Date(),
+): { asOf: CivilDateString; timeZone: string } {
+  const timeZone = query.tz ?? "UTC";
+  return { asOf: civilDateAt(query.asOf ?? now.toISOString(), timeZone), timeZone };
 }

@@ -1,5 +1,5 @@
 import type { CivilDateString, Deadline, DeadlineBasis, DeadlineKind } from "#domain/types";
-import { apDate, countdownSentence } from "#lib/formats/ap-style";
+import { apDate, countdownSentence } from "#formats/ap-style";
 
 /**
  * The reminder a newsroom receives: a Slack-compatible `text` (so a Slack incoming-webhook URL

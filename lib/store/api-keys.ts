@@ -4,7 +4,7 @@ import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { isConditionFailure } from "#store/errors";
 import { type Item, readData, S, stringAttributes } from "#store/items";
-import { API_KEYS_CATALOG, apiKeyCatalogKey, apiKeyKey } from "#store/keys";
+import { API_KEYS_CATALOGUE, apiKeyCatalogueKey, apiKeyKey } from "#store/keys";
 
 /**
  * Access patterns on API keys. Only the SHA-256 of a key is ever stored; looking a key
@@ -43,7 +43,7 @@ export class ApiKeyNotFoundError extends Error {
 
 function apiKeyItem(record: ApiKeyRecord): Item {
   return {
-    ...stringAttributes({ ...apiKeyKey(record.hash), ...apiKeyCatalogKey(record.createdAt), entity: "apikey" }),
+    ...stringAttributes({ ...apiKeyKey(record.hash), ...apiKeyCatalogueKey(record.createdAt), entity: "apikey" }),
     data: S(JSON.stringify(record)),
   };
 }
@@ -93,7 +93,7 @@ export async function createApiKey(name: string, now = new Date()): Promise<{ ke
 }
 
 async function allApiKeys(): Promise<ApiKeyRecord[]> {
-  return readCatalogue(API_KEYS_CATALOG, (item) => readData<ApiKeyRecord>(item));
+  return readCatalogue(API_KEYS_CATALOGUE, (item) => readData<ApiKeyRecord>(item));
 }
 
 export async function listApiKeys(): Promise<ApiKeyListing[]> {

@@ -32,8 +32,8 @@ export const DEADLINE_SHARDS = 4;
 
 export const treatyKey = (treatyId: string): Key => ({ PK: `${TREATY}${treatyId}`, SK: "TREATY" });
 
-export const treatyCatalogKey = (treatyId: string) => ({ GSI1PK: "TREATIES", GSI1SK: treatyId });
-export const TREATY_CATALOG = "TREATIES";
+export const treatyCatalogueKey = (treatyId: string) => ({ GSI1PK: "TREATIES", GSI1SK: treatyId });
+export const TREATY_CATALOGUE = "TREATIES";
 
 export const eventKey = (treatyId: string, date: string, eventId: string): Key => ({
   PK: `${TREATY}${treatyId}`,
@@ -78,7 +78,7 @@ export function deadlinePartitions(from: string, to: string): string[] {
 }
 
 export const apiKeyKey = (hash: string): Key => ({ PK: `APIKEY#${hash}`, SK: "APIKEY" });
-export const apiKeyCatalogKey = (createdAt: string) => ({ GSI1PK: "APIKEYS", GSI1SK: createdAt });
+export const apiKeyCatalogueKey = (createdAt: string) => ({ GSI1PK: "APIKEYS", GSI1SK: createdAt });
 
 /** Points from an event id to its event's sort key, so a correction finds the event in one read. */
 export const eventRefKey = (treatyId: string, eventId: string): Key => ({
@@ -94,9 +94,9 @@ export const revisionKey = (treatyId: string, eventId: string, version: number):
 export const revisionPrefix = (eventId: string) => `REVISION#${eventId}#`;
 
 /** Corrections across treaties, newest first on GSI1. */
-export const CORRECTIONS_CATALOG = "CORRECTIONS";
-export const correctionCatalogKey = (at: string, treatyId: string, eventId: string) => ({
-  GSI1PK: CORRECTIONS_CATALOG,
+export const CORRECTIONS_CATALOGUE = "CORRECTIONS";
+export const correctionCatalogueKey = (at: string, treatyId: string, eventId: string) => ({
+  GSI1PK: CORRECTIONS_CATALOGUE,
   GSI1SK: `${at}#${treatyId}#${eventId}`,
 });
 
@@ -110,9 +110,9 @@ export const subscriptionKey = (subscriptionId: string): Key => ({
   PK: `SUBSCRIPTION#${subscriptionId}`,
   SK: "SUBSCRIPTION",
 });
-export const SUBSCRIPTIONS_CATALOG = "SUBSCRIPTIONS";
-export const subscriptionCatalogKey = (createdAt: string, subscriptionId: string) => ({
-  GSI1PK: SUBSCRIPTIONS_CATALOG,
+export const SUBSCRIPTIONS_CATALOGUE = "SUBSCRIPTIONS";
+export const subscriptionCatalogueKey = (createdAt: string, subscriptionId: string) => ({
+  GSI1PK: SUBSCRIPTIONS_CATALOGUE,
   GSI1SK: `${createdAt}#${subscriptionId}`,
 });
 
@@ -131,4 +131,4 @@ export const deliveryLogKey = (subscriptionId: string, at: string, deliveryId: s
 export const deliveryLogPrefix = DELIVERY_LOG;
 export const isDeliveryLogSortKey = (sk: string): boolean => sk.startsWith(DELIVERY_LOG);
 
-export const API_KEYS_CATALOG = "APIKEYS";
+export const API_KEYS_CATALOGUE = "APIKEYS";

@@ -2,7 +2,7 @@ import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import type { Revision } from "#domain/records";
 import { dynamo, tableName } from "#store/client";
 import { type Item, N, readData, S, stringAttributes } from "#store/items";
-import { CORRECTIONS_CATALOG, correctionCatalogKey, revisionKey, revisionPrefix } from "#store/keys";
+import { CORRECTIONS_CATALOGUE, correctionCatalogueKey, revisionKey, revisionPrefix } from "#store/keys";
 import { queryAll } from "#store/query";
 
 /**
@@ -19,7 +19,7 @@ export function revisionItem(revision: Revision): Item {
   return {
     ...stringAttributes({
       ...revisionKey(revision.treatyId, revision.eventId, revision.fromVersion),
-      ...correctionCatalogKey(revision.revisedAt, revision.treatyId, revision.eventId),
+      ...correctionCatalogueKey(revision.revisedAt, revision.treatyId, revision.eventId),
       entity: "revision",
     }),
     version: N(revision.fromVersion),
@@ -65,7 +65,7 @@ export async function listCorrections(limit: number, before?: string): Promise<C
       IndexName: "GSI1",
       KeyConditionExpression: before ? "GSI1PK = :catalogue AND GSI1SK < :before" : "GSI1PK = :catalogue",
       ExpressionAttributeValues: {
-        ":catalogue": S(CORRECTIONS_CATALOG),
+        ":catalogue": S(CORRECTIONS_CATALOGUE),
         ...(before ? { ":before": S(before) } : {}),
       },
       ScanIndexForward: false,

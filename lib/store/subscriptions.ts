@@ -4,7 +4,7 @@ import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { isConditionFailure } from "#store/errors";
 import { readData, S, stringAttributes } from "#store/items";
-import { SUBSCRIPTIONS_CATALOG, subscriptionCatalogKey, subscriptionKey } from "#store/keys";
+import { SUBSCRIPTIONS_CATALOGUE, subscriptionCatalogueKey, subscriptionKey } from "#store/keys";
 
 /**
  * Access patterns on reminder subscriptions:
@@ -41,7 +41,7 @@ export async function putSubscription(record: SubscriptionRecord): Promise<void>
       Item: {
         ...stringAttributes({
           ...subscriptionKey(record.id),
-          ...subscriptionCatalogKey(record.createdAt, record.id),
+          ...subscriptionCatalogueKey(record.createdAt, record.id),
           entity: "subscription",
         }),
         data: S(JSON.stringify(record)),
@@ -66,7 +66,7 @@ export async function getSubscription(
 }
 
 export async function listSubscriptions(): Promise<SubscriptionRecord[]> {
-  return readCatalogue(SUBSCRIPTIONS_CATALOG, (item) => readData<SubscriptionRecord>(item));
+  return readCatalogue(SUBSCRIPTIONS_CATALOGUE, (item) => readData<SubscriptionRecord>(item));
 }
 
 /**

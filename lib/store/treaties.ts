@@ -11,7 +11,7 @@ import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
 import { cancellationCodes } from "#store/errors";
 import { type Item, N, readData, readNumber, S, stringAttributes } from "#store/items";
-import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treatyKey } from "#store/keys";
+import { deadlineIndexKey, deadlineKey, TREATY_CATALOGUE, treatyCatalogueKey, treatyKey } from "#store/keys";
 
 /**
  * Access patterns on treaties:
@@ -29,7 +29,7 @@ import { deadlineIndexKey, deadlineKey, TREATY_CATALOG, treatyCatalogKey, treaty
 function treatyItem(record: TreatyRecord): Item {
   const { version, ...data } = record;
   return {
-    ...stringAttributes({ ...treatyKey(record.treaty.id), ...treatyCatalogKey(record.treaty.id), entity: "treaty" }),
+    ...stringAttributes({ ...treatyKey(record.treaty.id), ...treatyCatalogueKey(record.treaty.id), entity: "treaty" }),
     version: N(version),
     data: S(JSON.stringify(data)),
   };
@@ -71,7 +71,7 @@ export async function getTreaty(treatyId: string, options: { consistent?: boolea
 }
 
 export async function listTreaties(): Promise<TreatyRecord[]> {
-  return readCatalogue(TREATY_CATALOG, readTreaty);
+  return readCatalogue(TREATY_CATALOGUE, readTreaty);
 }
 
 export interface TreatyPage {
@@ -87,10 +87,10 @@ export async function listTreatyPage(limit: number, afterId?: string): Promise<T
       TableName: tableName,
       IndexName: "GSI1",
       KeyConditionExpression: "GSI1PK = :catalogue",
-      ExpressionAttributeValues: { ":catalogue": S(TREATY_CATALOG) },
+      ExpressionAttributeValues: { ":catalogue": S(TREATY_CATALOGUE) },
       Limit: limit + 1,
       ExclusiveStartKey:
-        afterId === undefined ? undefined : stringAttributes({ ...treatyKey(afterId), ...treatyCatalogKey(afterId) }),
+        afterId === undefined ? undefined : stringAttributes({ ...treatyKey(afterId), ...treatyCatalogueKey(afterId) }),
     }),
   );
   const items = output.Items ?? [];

@@ -22,7 +22,7 @@ import {
   type WriteRequest,
 } from "@aws-sdk/client-dynamodb";
 import { backoffDelay, sleep } from "#lib/backoff";
-import { API_KEYS_CATALOG, SUBSCRIPTIONS_CATALOG, TREATY_CATALOG } from "#store/keys";
+import { API_KEYS_CATALOGUE, SUBSCRIPTIONS_CATALOGUE, TREATY_CATALOGUE } from "#store/keys";
 import { UsageError } from "./args.ts";
 import { localTableName } from "./stack.ts";
 
@@ -43,9 +43,9 @@ export interface TableExport {
 }
 
 const CATALOGUES = {
-  treaties: TREATY_CATALOG,
-  subscriptions: SUBSCRIPTIONS_CATALOG,
-  apiKeys: API_KEYS_CATALOG,
+  treaties: TREATY_CATALOGUE,
+  subscriptions: SUBSCRIPTIONS_CATALOGUE,
+  apiKeys: API_KEYS_CATALOGUE,
 } as const;
 type Section = keyof typeof CATALOGUES;
 const SECTIONS = Object.keys(CATALOGUES) as Section[];
@@ -218,7 +218,7 @@ async function tableHasTreaty(client: DynamoDBClient, tableName: string): Promis
       TableName: tableName,
       IndexName: "GSI1",
       KeyConditionExpression: "GSI1PK = :catalogue",
-      ExpressionAttributeValues: { ":catalogue": { S: TREATY_CATALOG } },
+      ExpressionAttributeValues: { ":catalogue": { S: TREATY_CATALOGUE } },
       Limit: 1,
     }),
   );

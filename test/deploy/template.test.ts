@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createTableInput } from "../../scripts/local/table-definition.ts";
+import { bundles } from "./bundles.ts";
 
 /** Reads the CloudFormation that `npm run package` generates, as AWS would receive it, for dev and prod. */
 type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
@@ -121,6 +122,18 @@ describe("the packaged CloudFormation template", () => {
       expect(fn.Properties.Environment).toMatchObject({ Variables: { TABLE_NAME: "treaty-clock-prod" } });
     }
   });
+
+  it("gives every function that builds links to the API the deployed API's URL", async () => {
+    const built = await bundles();
+    const linkBuilders = Object.keys(built).filter((name) => built[name]?.includes("PUBLIC_API_URL"));
+    expect(linkBuilders.sort()).toEqual(["allCalendar", "sendReminders", "treatyCalendar"]);
+    for (const name of linkBuilders) {
+      const fn = resources[`${name.charAt(0).toUpperCase()}${name.slice(1)}LambdaFunction`];
+      expect(fn?.Properties.Environment, name).toMatchObject({
+        Variables: { PUBLIC_API_URL: { "Fn::GetAtt": ["HttpApi", "ApiEndpoint"] } },
+      });
+    }
+  }, 120_000);
 
   it("keeps every function's logs for a year in prod and for 30 days in dev", () => {
     for (const [template, stage, days] of [

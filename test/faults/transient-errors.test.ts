@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toProblem } from "../../lib/http/problem.ts";
-import { isTransient } from "../../lib/store/errors.ts";
+import { toProblem } from "#http/problem";
+import { isTransient } from "#store/errors";
 
 /** Errors shaped as the SDK v3 and Node actually raise them (see @smithy/node-http-handler). */
 const named = (name: string, extra: Record<string, unknown> = {}) =>

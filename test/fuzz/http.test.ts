@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { TREATY_CATALOG, treatyKey } from "../../lib/store/keys.ts";
+import { TREATY_CATALOGUE, treatyKey } from "#store/keys";
 import { eventInput, treatyInput, uniqueId } from "../support/lambda.ts";
 import { checkAnswer, type FuzzRequest, httpRoutes, type Route, requestArbitrary, type Targets } from "./requests.ts";
 
@@ -58,8 +58,8 @@ async function catalogue(): Promise<Set<string>> {
   const items = await queryAll({
     TableName: tableName,
     IndexName: "GSI1",
-    KeyConditionExpression: "GSI1PK = :catalog",
-    ExpressionAttributeValues: { ":catalog": { S: TREATY_CATALOG } },
+    KeyConditionExpression: "GSI1PK = :catalogue",
+    ExpressionAttributeValues: { ":catalogue": { S: TREATY_CATALOGUE } },
   });
   return new Set(items.map((item) => item.GSI1SK?.S ?? ""));
 }

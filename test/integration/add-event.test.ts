@@ -1,9 +1,12 @@
+import { QueryCommand } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
+import { dynamo, tableName } from "#store/client";
+import { treatyKey } from "#store/keys";
 import { handler } from "../../functions/add-event.ts";
 import { handler as getTreaty } from "../../functions/get-treaty.ts";
 import { handler as listHistory } from "../../functions/list-history.ts";
 import { givenTreaty } from "../support/fixtures.ts";
-import { call, eventInput, sampleEvent } from "../support/lambda.ts";
+import { call, eventInput, sampleEvent, uniqueId } from "../support/lambda.ts";
 
 const addEvent = (treatyId: string, change: Parameters<typeof sampleEvent>[1]) =>
   call(handler, sampleEvent("add-event.json", { path: { treatyId }, ...change }));
@@ -101,7 +104,17 @@ describe("add an event (in-process against DynamoDB Local)", () => {
   });
 
   it("answers 404 for an unknown treaty and stores nothing", async () => {
-    const answer = await addEvent("no-such-treaty", { body: eventInput() });
+    const treatyId = uniqueId("absent");
+    const answer = await addEvent(treatyId, { body: eventInput() });
     expect(answer.status).toBe(404);
+    const { Count } = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: "PK = :pk",
+        ExpressionAttributeValues: { ":pk": { S: treatyKey(treatyId).PK } },
+        ConsistentRead: true,
+      }),
+    );
+    expect(Count).toBe(0);
   });
 });

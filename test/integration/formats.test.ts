@@ -1,13 +1,13 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { TIMELINE_CSV_COLUMNS } from "#formats/csv";
 import { handler as allCalendar } from "../../functions/all-calendar.ts";
 import { handler as daysUntilExit } from "../../functions/days-until-exit.ts";
 import { handler as embed } from "../../functions/embed.ts";
 import { handler as listHistory } from "../../functions/list-history.ts";
 import { handler as retractEvent } from "../../functions/retract-event.ts";
 import { handler as treatyCalendar } from "../../functions/treaty-calendar.ts";
-import { TIMELINE_CSV_COLUMNS } from "../../lib/formats/csv.ts";
 import { givenEvent, givenTreaty } from "../support/fixtures.ts";
 import { call, sampleEvent } from "../support/lambda.ts";
 

@@ -1,8 +1,8 @@
 import type { Context } from "aws-lambda";
 import { afterEach, beforeEach, describe, expect, inject, it, type MockInstance, vi } from "vitest";
+import { httpHandler } from "#http/handler";
 import { handler as createTreaty } from "../../functions/create-treaty.ts";
 import { handler as getTreaty } from "../../functions/get-treaty.ts";
-import { httpHandler } from "../../lib/http/handler.ts";
 import { sampleEvent, treatyInput, uniqueId } from "../support/lambda.ts";
 
 /**

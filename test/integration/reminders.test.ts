@@ -2,11 +2,11 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { getDelivery } from "#store/deliveries";
+import { getTreaty } from "#store/treaties";
 import { handler as createSubscription } from "../../functions/create-subscription.ts";
 import { handler as deleteSubscription } from "../../functions/delete-subscription.ts";
 import { handler as sendReminders } from "../../functions/send-reminders.ts";
-import { getDelivery } from "../../lib/store/deliveries.ts";
-import { getTreaty } from "../../lib/store/treaties.ts";
 import { givenEvent, givenTreaty } from "../support/fixtures.ts";
 import { call, sampleEvent } from "../support/lambda.ts";
 

@@ -1,24 +1,9 @@
 /** Real treaties, trimmed to what the deadline rules read. */
 import type { TimelineEvent, Treaty } from "#domain/types";
+import { infTreaty } from "../../support/inf.ts";
 
-export const inf: Treaty = {
-  id: "inf",
-  name: "Treaty Between the United States of America and the Union of Soviet Socialist Republics on the Elimination of Their Intermediate-Range and Shorter-Range Missiles",
-  shortName: "INF Treaty",
-  parties: [
-    { code: "US", name: "United States" },
-    { code: "RU", name: "Russian Federation" },
-  ],
-  signedOn: "1987-12-08",
-  inForceOn: "1988-06-01",
-  withdrawal: {
-    article: "Article XV(2)",
-    text: "It shall give notice of its decision to withdraw to the other Party six months prior to withdrawal from this Treaty.",
-    noticePeriod: { months: 6 },
-    noticeTo: "the other Party",
-  },
-  sources: [{ url: "https://2009-2017.state.gov/t/avc/trty/102360.htm" }],
-};
+/** The INF Treaty as the seed has it (data/treaties/inf.json). */
+export const inf: Treaty = infTreaty();
 
 export const abm: Treaty = {
   ...inf,

@@ -7,7 +7,7 @@ import {
   exitSentence,
   noExitSentence,
   whatIfSentence,
-} from "#lib/formats/ap-style";
+} from "#formats/ap-style";
 
 const usExit = { treatyShortName: "INF Treaty", partyCode: "US", kind: "withdrawal_effective" } as const;
 

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "#domain/types";
-import { TIMELINE_CSV_COLUMNS, toTimelineCsv } from "#lib/formats/csv";
-import { toTimelineJs } from "#lib/formats/timelinejs";
-import { infEvents, infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
+import { TIMELINE_CSV_COLUMNS, toTimelineCsv } from "#formats/csv";
+import { toTimelineJs } from "#formats/timelinejs";
+import { infEvents, infEventsWithMessySources, infTreaty, usWithdrawalDeadline } from "../../support/inf.ts";
 
 type Row = Record<(typeof TIMELINE_CSV_COLUMNS)[number], string>;
 
@@ -53,10 +53,10 @@ describe("TimelineJS spreadsheet CSV", () => {
     expect(rows[0]).toMatchObject({ Type: "title", Headline: "INF Treaty", Year: "" });
     const eventRows = rows.filter((row) => row.Type === "");
     expect(eventRows.map((row) => row.Headline)).toEqual([
-      "Treaty enters into force",
-      "Last missiles eliminated",
-      "U.S. gives notice of withdrawal",
-      "U.S. withdrawal takes effect",
+      "INF Treaty enters into force",
+      "Eliminations completed: 2,692 missiles destroyed",
+      "U.S. delivers formal notice of withdrawal to Russia",
+      "U.S. withdrawal takes effect and the INF Treaty ends",
     ]);
     expect(rows[2]).toMatchObject({ Year: "1991", Month: "5", Day: "", "Display Date": "May 1991", Group: "Other" });
     expect(rows[3]).toMatchObject({
@@ -90,8 +90,8 @@ describe("TimelineJS spreadsheet CSV", () => {
   });
 
   it("puts the same HTML in Text as the TimelineJS JSON, source links and all", () => {
-    const csv = toTimelineCsv(infTreaty(), infEvents());
-    const json = toTimelineJs(infTreaty(), infEvents());
+    const csv = toTimelineCsv(infTreaty(), infEventsWithMessySources());
+    const json = toTimelineJs(infTreaty(), infEventsWithMessySources());
     const { rows } = parseCsv(csv);
     expect(rows[3]?.Text).toBe(json.events[2]?.text?.text);
     expect(rows[3]?.Text).toContain('<a href="https://www.example.org/news/inf-notice?a=1&amp;b=2">Example News</a>');

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "#domain/types";
-import { renderEmbed } from "#lib/formats/embed";
-import { infEvents, infTreaty } from "./inf-fixture.ts";
+import { renderEmbed } from "#formats/embed";
+import { INF, infEvents, infEventsWithMessySources, infTreaty } from "../../support/inf.ts";
 
 const sentence = "The U.S. withdrawal from the INF Treaty takes effect in 29 days, on Aug. 2, 2019.";
 
@@ -54,12 +54,12 @@ describe("embeddable timeline page", () => {
   });
 
   it("lists the events oldest first, each with its date, title and linked sources", () => {
-    const { html } = render();
+    const { html } = render({ events: infEventsWithMessySources() });
     const ids = [...html.matchAll(/<li id="(event-[^"]+)"/g)].map((match) => match[1]);
-    expect(ids).toEqual(["event-ev-force", "event-ev-elimination", "event-ev-notice", "event-ev-effective"]);
+    expect(ids).toEqual([INF.force, INF.elimination, INF.notice, INF.effective].map((id) => `event-${id}`));
     expect(html).toContain('<time datetime="1991-05">May 1991</time>');
     expect(html).toContain('<time datetime="2019-02-02">Feb. 2, 2019</time> · Withdrawal notice');
-    expect(html).toContain("<h3>U.S. gives notice of withdrawal</h3>");
+    expect(html).toContain("<h3>U.S. delivers formal notice of withdrawal to Russia</h3>");
     expect(html).toContain(
       '<a href="https://www.example.org/news/inf-notice?a=1&amp;b=2" rel="noopener noreferrer" target="_blank">Example News',
     );
@@ -68,16 +68,16 @@ describe("embeddable timeline page", () => {
 
   it("opens at the event nearest the as-of date", () => {
     const { html } = render({ asOf: "2019-07-04" });
-    expect(html).toContain('<li id="event-ev-effective" class="event current" aria-current="date">');
+    expect(html).toContain(`<li id="event-${INF.effective}" class="event current" aria-current="date">`);
     expect(html.match(/aria-current/g)).toHaveLength(1);
-    expect(html).toContain('data-current="event-ev-effective"');
+    expect(html).toContain(`data-current="event-${INF.effective}"`);
     const early = render({ asOf: "1991-06-10" }).html;
-    expect(early).toContain('<li id="event-ev-elimination" class="event current" aria-current="date">');
+    expect(early).toContain(`<li id="event-${INF.elimination}" class="event current" aria-current="date">`);
   });
 
   it("opens at the event the caller names", () => {
-    const { html } = render({ nearestEventId: "ev-notice" });
-    expect(html).toContain('<li id="event-ev-notice" class="event current" aria-current="date">');
+    const { html } = render({ nearestEventId: INF.notice });
+    expect(html).toContain(`<li id="event-${INF.notice}" class="event current" aria-current="date">`);
   });
 
   it("shows an event titled <script>alert(1)</script> as text", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { calendarSequence, deadlineSeries, deadlineUid, sequenceAfter } from "#domain/deadline-identity";
 import type { Deadline } from "#domain/types";
 import { toCalendar } from "#formats/ics";
-import { infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
+import { infTreaty, usWithdrawalDeadline } from "../../support/inf.ts";
 
 function parseCalendar(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -46,14 +46,16 @@ describe("iCalendar feed", () => {
   });
 
   it("explains the deadline, its article, its warnings and its sources in the description", () => {
-    const event = new ICAL.Event(parseCalendar(calendarFor(usWithdrawalDeadline())).events[0]);
+    const exit = usWithdrawalDeadline();
+    const warned = { ...exit, basis: { ...exit.basis, warnings: ["The notice must state the extraordinary events."] } };
+    const event = new ICAL.Event(parseCalendar(calendarFor(warned)).events[0]);
     expect(event.description).toBe(
       [
-        "Notice given on Feb. 2, 2019, plus six months is Aug. 2, 2019.",
+        "Notice delivered on 2 February 2019. Article XV(2): withdrawal takes effect six months after notice. 2 February 2019 + 6 months = 2 August 2019.",
         "Basis: INF Treaty, Article XV(2)",
-        "Warning: The treaty requires a statement of extraordinary events with the notice.",
+        "Warning: The notice must state the extraordinary events.",
         "Sources:",
-        "https://2009-2017.state.gov/t/avc/trty/102360.htm",
+        ...infTreaty().sources.map((source) => source.url),
       ].join("\n"),
     );
   });

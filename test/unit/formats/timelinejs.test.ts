@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
-import { escapeHtml } from "#lib/formats/html";
-import { toTimelineJs } from "#lib/formats/timelinejs";
-import { infEvents, infTreaty, usWithdrawalDeadline } from "./inf-fixture.ts";
+import { escapeHtml } from "#formats/html";
+import { toTimelineJs } from "#formats/timelinejs";
+import { INF, infEvents, infEventsWithMessySources, infTreaty, usWithdrawalDeadline } from "../../support/inf.ts";
 
 function roundTrip(events: TimelineEvent[] = infEvents(), today?: string, deadlines = [usWithdrawalDeadline()]) {
   // What TimelineJS receives: JSON over the wire.
@@ -35,10 +35,10 @@ describe("TimelineJS JSON", () => {
   it("has one slide per event in date order, keyed by the event id and grouped by type", () => {
     const doc = roundTrip();
     expect(doc.events.map((slide: { unique_id: string }) => slide.unique_id)).toEqual([
-      "ev-force",
-      "ev-elimination",
-      "ev-notice",
-      "ev-effective",
+      INF.force,
+      INF.elimination,
+      INF.notice,
+      INF.effective,
     ]);
     expect(doc.events[2].group).toBe("Withdrawal notice");
     expect(doc.events[0].group).toBe("Entry into force");
@@ -63,8 +63,8 @@ describe("TimelineJS JSON", () => {
   });
 
   it("links each http(s) source by title, publisher or host and drops other links", () => {
-    const notice = roundTrip().events[2];
-    expect(notice.text.text).toContain("<p>The United States gives six months&#39; notice under Article XV.</p>");
+    const notice = roundTrip(infEventsWithMessySources()).events[2];
+    expect(notice.text.text).toContain("<p>The State Department delivered formal notice under Article XV");
     expect(notice.text.text).toContain(
       '<a href="https://www.example.org/news/inf-notice?a=1&amp;b=2">Example News</a>',
     );

@@ -1,3 +1,8 @@
+/**
+ * What a change to an event carries at the edge, and how changes are shown: the correction and
+ * retraction bodies, If-Match and Idempotency-Key, the event id in the path, and the revisions and
+ * corrections listings with their cursor.
+ */
 import * as z from "zod/mini";
 import { EventNotFoundError } from "#domain/errors";
 import type { EditableEventFields, Revision, StoredEvent } from "#domain/records";
