@@ -126,7 +126,7 @@ describe("the packaged CloudFormation template", () => {
   it("gives every function that builds links to the API the deployed API's URL", async () => {
     const built = await bundles();
     const linkBuilders = Object.keys(built).filter((name) => built[name]?.includes("PUBLIC_API_URL"));
-    expect(linkBuilders.sort()).toEqual(["allCalendar", "sendReminders", "treatyCalendar"]);
+    expect(linkBuilders.sort()).toEqual(["allCalendar", "openapi", "sendReminders", "treatyCalendar"]);
     for (const name of linkBuilders) {
       const fn = resources[`${name.charAt(0).toUpperCase()}${name.slice(1)}LambdaFunction`];
       expect(fn?.Properties.Environment, name).toMatchObject({
