@@ -15,5 +15,7 @@ export const handler = httpHandler(async (event) => {
     fileName: "treaty-deadlines.ics",
     records: await listTreaties(),
     alarms: query.alarms,
+    style: query.style,
+    lang: query.lang,
   });
 });

@@ -1,4 +1,8 @@
-import { countdown, selectExit, whatIfNotice } from "#domain/countdown";
+import type * as z from "zod/mini";
+import { countdown, whatIfNotice } from "#domain/countdown";
+import { exitSummary } from "#domain/exit-summary";
+import { endExplanation, treatyEnd } from "#domain/parties";
+import type { CivilDateString } from "#domain/types";
 import { assertParty } from "#domain/validation";
 import { httpHandler, ok, type Reply } from "#http/handler";
 import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
@@ -7,56 +11,132 @@ import { getTreaty } from "#store/treaties";
 
 /**
  * GET /treaties/{treatyId}/days-until-exit: how many days until the treaty's exit takes
- * effect, as of a date, with the rule and the arithmetic. One GetItem whatever the history.
- * `format=text` answers with the one AP-style sentence instead.
+ * effect, as of a date, with the rule and the arithmetic; every party whose exit falls on that
+ * date; or, once the whole treaty is over, when and why it ended. One GetItem whatever the
+ * history. `format=text` answers with the one sentence instead, in `style` and `lang`.
  */
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, daysUntilExitQuery);
-  const { asOf, timeZone } = asOfFrom(query);
-  const { treaty, deadlines } = await getTreaty(treatyId);
+  const { asOf, timeZone, freshness } = asOfFrom(query);
+  return { ...(await countdownReply(treatyId, query, asOf, timeZone)), freshness };
+});
+
+async function countdownReply(
+  treatyId: string,
+  query: z.infer<typeof daysUntilExitQuery>,
+  asOf: CivilDateString,
+  timeZone: string,
+): Promise<Reply> {
+  const { treaty, deadlines, ruleEvents } = await getTreaty(treatyId);
   if (query.party) assertParty(treaty, query.party);
-  const exit = query.noticeOn
-    ? whatIfNotice(treaty, query.noticeOn, query.party)
-    : selectExit(deadlines, asOf, query.party);
-  const count = exit && countdown(exit.date, asOf, timeZone);
-  if (query.format === "text") {
-    const { countedExit, exitSentence, whatIfSentence } = await import("#formats/ap-style");
-    if (!exit || !count) return plainText(exitSentence(treaty, undefined));
-    const counted = countedExit(exit, count.daysUntil, query.party);
-    return plainText(query.noticeOn ? whatIfSentence(treaty, query.noticeOn, counted) : exitSentence(treaty, counted));
-  }
-  if (!exit || !count) {
+  const text = query.format === "text" ? await import("#formats/sentence") : undefined;
+  const book = text?.phrasebook(query.style, query.lang);
+
+  if (query.noticeOn) {
+    const ended = treatyEnd(treaty, deadlines, ruleEvents, asOf);
+    const exit = whatIfNotice(treaty, query.noticeOn, query.party);
+    const count = countdown(exit.date, asOf, timeZone);
+    if (text && book) {
+      return plainText(text.whatIfText(book, treaty, query.noticeOn, exit, count.daysUntil, ended));
+    }
+    const warnings = ended
+      ? [
+          ...exit.basis.warnings,
+          `${endExplanation(treaty, ended)} It is no longer in force: this notice could take effect only if it were.`,
+        ]
+      : exit.basis.warnings;
     return ok({
       treatyId,
-      party: query.party ?? null,
-      asOf,
+      party: exit.party ?? query.party ?? null,
+      parties: exit.party ? [exit.party] : [],
+      asOf: count.asOf,
       timeZone,
-      exitDate: null,
-      kind: null,
-      daysUntil: null,
-      businessDaysUntil: null,
-      status: "none",
-      breakdown: null,
-      basis: null,
+      exitDate: exit.date,
+      kind: exit.kind,
+      daysUntil: count.daysUntil,
+      businessDaysUntil: count.businessDaysUntil,
+      status: count.status,
+      breakdown: count.breakdown,
+      whatIf: true,
+      ...(ended ? { treatyEnded: { date: ended.date, reason: ended.reason } } : {}),
+      basis: { ...exit.basis, warnings },
     });
   }
-  return ok({
-    treatyId,
-    party: exit.party ?? query.party ?? null,
-    asOf: count.asOf,
-    timeZone,
-    exitDate: exit.date,
-    kind: exit.kind,
-    daysUntil: count.daysUntil,
-    businessDaysUntil: count.businessDaysUntil,
-    status: count.status,
-    breakdown: count.breakdown,
-    whatIf: query.noticeOn !== undefined,
-    ...(exit.contested ? { contested: true, claimedDate: exit.claimedDate } : {}),
-    basis: exit.basis,
-  });
-});
+
+  const summary = exitSummary(treaty, deadlines, ruleEvents, asOf, timeZone, query.party);
+  if (text && book) return plainText(text.summarySentence(book, treaty, summary));
+  switch (summary.status) {
+    case "none":
+      return ok({
+        treatyId,
+        party: query.party ?? null,
+        parties: [],
+        asOf,
+        timeZone,
+        exitDate: null,
+        kind: null,
+        daysUntil: null,
+        businessDaysUntil: null,
+        status: "none",
+        breakdown: null,
+        basis: null,
+      });
+    case "ended": {
+      const { end, count } = summary;
+      const explanation = endExplanation(treaty, end);
+      return ok({
+        treatyId,
+        party: end.party ?? query.party ?? null,
+        parties: end.party ? [end.party] : [],
+        asOf: count.asOf,
+        timeZone,
+        exitDate: end.date,
+        kind: end.deadline?.kind ?? null,
+        daysUntil: count.daysUntil,
+        businessDaysUntil: count.businessDaysUntil,
+        status: "ended",
+        breakdown: count.breakdown,
+        whatIf: false,
+        treatyEnded: { date: end.date, reason: end.reason },
+        basis: end.deadline
+          ? { ...end.deadline.basis, explanation: `${explanation} ${end.deadline.basis.explanation}` }
+          : {
+              rule: "The treaty's end is recorded as an event.",
+              article: "recorded event",
+              triggerEventId: end.eventId,
+              triggerDate: end.date,
+              explanation,
+              warnings: [],
+            },
+      });
+    }
+    case "exit": {
+      const { count, parties } = summary;
+      const [first] = summary.deadlines;
+      return ok({
+        treatyId,
+        party: parties.length === 1 ? parties[0] : (query.party ?? null),
+        parties,
+        ...(query.party === undefined ? { pendingWithdrawals: summary.pendingWithdrawals } : {}),
+        asOf: count.asOf,
+        timeZone,
+        exitDate: summary.date,
+        kind: summary.kind,
+        daysUntil: count.daysUntil,
+        businessDaysUntil: count.businessDaysUntil,
+        status: count.status,
+        breakdown: count.breakdown,
+        whatIf: false,
+        ...(first?.contested ? { contested: true, claimedDate: first.claimedDate } : {}),
+        basis: first?.basis ?? null,
+        ...(summary.deadlines.length > 1
+          ? { bases: summary.deadlines.map((d) => ({ party: d.party ?? null, ...d.basis })) }
+          : {}),
+      });
+    }
+  }
+}
 
 /** The sentence alone, ready to paste into copy. */
 const plainText = (sentence: string): Reply => ({ status: 200, text: sentence });

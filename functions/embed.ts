@@ -1,7 +1,7 @@
-import { countdown, selectExit } from "#domain/countdown";
+import { exitSummary } from "#domain/exit-summary";
 import { assertParty } from "#domain/validation";
-import { countedExit, exitSentence } from "#formats/ap-style";
 import { renderEmbed } from "#formats/embed";
+import { phrasebook, summarySentence } from "#formats/sentence";
 import { embedQuery } from "#http/format-schemas";
 import { httpHandler } from "#http/handler";
 import { publishableTimeline } from "#http/publishable-timeline";
@@ -10,21 +10,24 @@ import { getTreaty } from "#store/treaties";
 
 /**
  * GET /treaties/{treatyId}/embed: a self-contained page for a CMS iframe: the countdown
- * sentence (as days-until-exit counts it) over the sourced timeline, opened at the event
- * nearest the as-of date. One GetItem and the history Query.
+ * sentence (as days-until-exit says it, in `style` and `lang`) over the sourced timeline, opened
+ * at the event nearest the as-of date. One GetItem and the history Query.
  */
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, embedQuery);
-  const { asOf, timeZone } = asOfFrom(query);
+  const { asOf, timeZone, freshness } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
-  const exit = selectExit(deadlines, asOf, query.party);
-  const sentence = exitSentence(
+  const book = phrasebook(query.style, query.lang);
+  const summary = exitSummary(treaty, deadlines, events, asOf, timeZone, query.party);
+  const page = renderEmbed({
     treaty,
-    exit && countedExit(exit, countdown(exit.date, asOf, timeZone).daysUntil, query.party),
-  );
-  const page = renderEmbed({ treaty, events, sentence, asOf });
+    events,
+    sentence: summarySentence(book, treaty, summary),
+    asOf,
+    phrasebook: book,
+  });
   return {
     status: 200,
     text: page.html,
@@ -35,5 +38,7 @@ export const handler = httpHandler(async (event) => {
       "x-content-type-options": "nosniff",
       "referrer-policy": "no-referrer",
     },
+    // The front page's embed: without asOf it counts from today, so caches keep it no later than midnight.
+    freshness,
   };
 });

@@ -1,10 +1,12 @@
 import type { Treaty } from "#domain/types";
+import { dependsOnToday } from "#http/cache-control";
 import { openCursor, sealCursor } from "#http/cursor";
 import { BadRequestError } from "#http/errors";
 import { httpHandler, ok, type Reply } from "#http/handler";
 import { publishableTimeline } from "#http/publishable-timeline";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { historyQuery } from "#http/schemas";
+import { now } from "#lib/clock";
 import { requiredEnv } from "#lib/config";
 import { type HistoryFilters, listHistory } from "#store/events";
 import { getTreaty } from "#store/treaties";
@@ -69,11 +71,13 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
     publishableTimeline(treatyId),
     filtered ? publishableTimeline(treatyId, { from, to, types, party }) : undefined,
   ]);
-  // A treaty still in force has an era that runs to today (UTC), so the answer changes once a day.
-  const options = { eraEvents: events, deadlines, today: new Date().toISOString().slice(0, 10) };
+  // A treaty still in force has an era that runs to today (UTC), so the answer changes at midnight UTC.
+  const moment = now();
+  const freshness = dependsOnToday("UTC", moment);
+  const options = { eraEvents: events, deadlines, today: moment.toISOString().slice(0, 10) };
   if (format === "timelinejs") {
     const { toTimelineJs } = await import("#formats/timelinejs");
-    return ok(toTimelineJs(treaty, shown ?? events, options));
+    return { ...ok(toTimelineJs(treaty, shown ?? events, options)), freshness };
   }
   const { toTimelineCsv } = await import("#formats/csv");
   return {
@@ -81,6 +85,7 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
     text: toTimelineCsv(treaty, shown ?? events, options),
     contentType: "text/csv; charset=utf-8",
     headers: { "content-disposition": `attachment; filename="${csvFileName(treaty)}"` },
+    freshness,
   };
 }
 

@@ -1,8 +1,10 @@
 import { todayIn } from "#domain/calendar";
+import { dependsOnToday } from "#http/cache-control";
 import { openCursor, sealCursor } from "#http/cursor";
 import { httpHandler, ok } from "#http/handler";
 import { readOptionalQuery } from "#http/request";
 import { treatySummary } from "#http/views";
+import { now } from "#lib/clock";
 import { requiredEnv } from "#lib/config";
 import { listTreatyPage } from "#store/treaties";
 
@@ -15,10 +17,15 @@ const CATALOGUE_CURSOR = "treaties";
 export const handler = httpHandler(async (event) => {
   const query = await readOptionalQuery(event, async () => (await import("#http/schemas")).treatiesQuery);
   const after = query.cursor ? openCursor(cursorSecret, CATALOGUE_CURSOR, query.cursor) : undefined;
-  const today = todayIn("UTC", new Date());
+  const moment = now();
+  const today = todayIn("UTC", moment);
   const page = await listTreatyPage(query.limit ?? DEFAULT_LIMIT, after);
-  return ok({
-    treaties: page.records.map((record) => treatySummary(record, today)),
-    nextCursor: page.lastId === undefined ? null : sealCursor(cursorSecret, CATALOGUE_CURSOR, page.lastId),
-  });
+  // Each treaty's next exit is the next one after today.
+  return {
+    ...ok({
+      treaties: page.records.map((record) => treatySummary(record, today)),
+      nextCursor: page.lastId === undefined ? null : sealCursor(cursorSecret, CATALOGUE_CURSOR, page.lastId),
+    }),
+    freshness: dependsOnToday("UTC", moment),
+  };
 });

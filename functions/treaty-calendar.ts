@@ -17,5 +17,7 @@ export const handler = httpHandler(async (event) => {
     fileName: `${record.treaty.id}.ics`,
     records: [record],
     alarms: query.alarms,
+    style: query.style,
+    lang: query.lang,
   });
 });

@@ -13,7 +13,7 @@ import { getTreaty } from "#store/treaties";
 export const handler = httpHandler(async (event) => {
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, partiesQuery);
-  const { asOf, timeZone } = asOfFrom(query);
+  const { asOf, timeZone, freshness } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   const parties = partyStatuses(treaty, deadlines, events, asOf);
   if (query.format === "csv") {
@@ -23,7 +23,8 @@ export const handler = httpHandler(async (event) => {
       text: toPartyStatusCsv(parties),
       contentType: "text/csv; charset=utf-8",
       headers: { "content-disposition": `attachment; filename="${treatyId}-parties-${asOf}.csv"` },
+      freshness,
     };
   }
-  return ok({ treatyId, asOf, timeZone, parties });
+  return { ...ok({ treatyId, asOf, timeZone, parties }), freshness };
 });

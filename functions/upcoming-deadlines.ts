@@ -1,7 +1,9 @@
 import { addPeriod, todayIn } from "#domain/calendar";
+import { dependsOnToday, EDITS } from "#http/cache-control";
 import { BadRequestError } from "#http/errors";
 import { httpHandler, ok } from "#http/handler";
 import { readOptionalQuery } from "#http/request";
+import { now } from "#lib/clock";
 import { listDeadlinesBetween } from "#store/deadlines";
 
 const MAX_WINDOW_YEARS = 25;
@@ -10,7 +12,8 @@ const MAX_WINDOW_YEARS = 25;
 export const handler = httpHandler(async (event) => {
   // The plain "coming year" read has no query, so the schemas load only when a request brings a window.
   const query = await readOptionalQuery(event, async () => (await import("#http/schemas")).deadlinesWindowQuery);
-  const from = query.from ?? todayIn("UTC", new Date());
+  const moment = now();
+  const from = query.from ?? todayIn("UTC", moment);
   const to = query.to ?? addPeriod(from, { years: 1 }).date;
   if (from > to) throw new BadRequestError(`from (${from}) is after to (${to}).`);
   if (Number(to.slice(0, 4)) - Number(from.slice(0, 4)) >= MAX_WINDOW_YEARS) {
@@ -20,5 +23,5 @@ export const handler = httpHandler(async (event) => {
   const deadlines = found
     .filter((entry) => !query.kind || entry.deadline.kind === query.kind)
     .map(({ treatyId, treatyShortName, deadline }) => ({ treatyId, treatyShortName, ...deadline }));
-  return ok({ from, to, deadlines });
+  return { ...ok({ from, to, deadlines }), freshness: query.from ? EDITS : dependsOnToday("UTC", moment) };
 });

@@ -283,6 +283,32 @@ export function todayIn(zone: string, now: Date): CivilDateString {
   return civilDateInZone(DateTime.fromMillis(now.getTime(), { zone: "utc" }), zone);
 }
 
+/**
+ * The instant the day after today begins in `zone`: its first moment, even where clocks skip 00:00.
+ * Answers that count from today are true until then.
+ */
+export function startOfNextDay(zone: string, now: Date): Date {
+  assertTimeZone(zone);
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw new InvalidDateError("The current time is not a valid moment.");
+  }
+  // Built from tomorrow's date, not today's start plus a day: where a clock change skips 00:00, a day
+  // starts at 01:00, and a day later is 01:00 again, an hour into the next day.
+  const today = DateTime.fromMillis(now.getTime(), { zone });
+  const { year, month, day } = today.plus({ days: 1 });
+  const start = DateTime.fromObject({ year, month, day }, { zone });
+  // Where clocks fall back across midnight, 00:00 comes twice; the day begins at the first.
+  const wallClock = DateTime.fromObject({ year, month, day }, { zone: "utc" }).toMillis();
+  const firstMidnight = [start.minus({ hours: 3 }).offset, today.offset]
+    .map((offset) => wallClock - offset * 60_000)
+    .filter((ms) => ms > now.getTime() && ms < start.toMillis())
+    .filter((ms) => {
+      const moment = DateTime.fromMillis(ms, { zone });
+      return moment.day === day && moment.hour === 0 && moment.minute === 0;
+    });
+  return new Date(Math.min(start.toMillis(), ...firstMidnight));
+}
+
 export function civilDateParts(d: CivilDateString): CivilDateParts {
   const parsed = parsePartialDate(parseCivilDate(d));
   return { year: parsed.year, month: parsed.month ?? 1, day: parsed.day ?? 1 };

@@ -45,10 +45,13 @@ import {
 export { VCLT_ARTICLE_56 };
 
 /**
- * The event types deriveDeadlines reads. Given only the events of these types it returns exactly what it
- * returns given the whole history, so a store may keep just these beside the treaty.
+ * The event types deriveDeadlines (and treatyEnd, for a recorded termination or expiry) reads. Given only the
+ * events of these types they return exactly what they return given the whole history, so a store may keep just
+ * these beside the treaty.
  */
 export const ruleRelevantTypes: ReadonlySet<EventType> = new Set<EventType>([
+  "terminated",
+  "expired",
   "withdrawal_notice",
   "expelled",
   "notice_retracted",

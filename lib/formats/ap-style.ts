@@ -1,8 +1,10 @@
 /**
- * Dates, numbers and countdown sentences in Associated Press style, ready to paste into copy.
+ * Dates, numbers and the countdown sentence of every deadline kind in Associated Press style (the reminders use
+ * it). The exit sentences of days-until-exit and the embed, in every style and language, are in
+ * lib/formats/sentence.ts and lib/formats/sentences/.
  */
 import { civilDateParts, formatPartialDate, parsePartialDate } from "#domain/calendar";
-import type { Deadline, DeadlineKind, PartialDateString, Treaty } from "#domain/types";
+import type { DeadlineKind, PartialDateString } from "#domain/types";
 
 /** AP abbreviates these months before a day number; March to July are always spelled out. */
 const AP_MONTHS_WITH_DAY = [
@@ -113,65 +115,6 @@ export function countdownSentence(input: CountdownSentenceInput): string {
     case "term_renewal":
       return sentence(`${treaty} ${future ? "renews" : "renewed"} ${when}, unless notice was given in time`);
   }
-}
-
-/** The sentence for a treaty with no deadline pending. */
-export function noExitSentence(treatyShortName: string): string {
-  return sentence(`No withdrawal from ${treatyWithArticle(treatyShortName)} is pending`);
-}
-
-/** The exit a countdown found, with its count: what `exitSentence` puts in words. */
-export interface CountedExit {
-  kind: DeadlineKind;
-  date: string;
-  party?: string;
-  daysUntil: number;
-}
-
-/**
- * The countdown sentence for a treaty's exit, naming the party as the treaty does, or the
- * no-exit sentence when there is none.
- */
-/** An exit as a sentence counts it: the party is the exit's own, else the one asked about. */
-export function countedExit(
-  exit: Pick<Deadline, "kind" | "date" | "party">,
-  daysUntil: number,
-  askedParty?: string,
-): CountedExit {
-  const party = exit.party ?? askedParty;
-  return { kind: exit.kind, date: exit.date, daysUntil, ...(party ? { party } : {}) };
-}
-
-export function exitSentence(treaty: Pick<Treaty, "shortName" | "parties">, exit: CountedExit | undefined): string {
-  if (exit === undefined) return noExitSentence(treaty.shortName);
-  return countdownSentence({
-    treatyShortName: treaty.shortName,
-    partyCode: exit.party,
-    partyName: treaty.parties.find((party) => party.code === exit.party)?.name,
-    kind: exit.kind,
-    date: exit.date,
-    daysUntil: exit.daysUntil,
-  });
-}
-
-/**
- * A what-if in words, conditional from the first word so it cannot be quoted as news: "If notice
- * of U.S. withdrawal from the INF Treaty were given on Nov. 26, 2026, it would take effect in 181
- * days, on May 26, 2027."
- */
-export function whatIfSentence(
-  treaty: Pick<Treaty, "shortName" | "parties">,
-  noticeOn: string,
-  exit: Omit<CountedExit, "kind">,
-): string {
-  if (!Number.isInteger(exit.daysUntil))
-    throw new RangeError(`daysUntil must be a whole number, not ${exit.daysUntil}`);
-  const partyName = treaty.parties.find((party) => party.code === exit.party)?.name;
-  const party = partyPossessive(exit.party, partyName);
-  const withdrawal = `${party ? `${party.inner} ` : ""}withdrawal from ${treatyWithArticle(treaty.shortName)}`;
-  const when = whenPhrase(exit.daysUntil, apDate(exit.date));
-  const effect = exit.daysUntil >= 0 ? `it would take effect ${when}` : `it would have taken effect ${when}`;
-  return sentence(`If notice of ${withdrawal} were given on ${apDate(noticeOn)}, ${effect}`);
 }
 
 function whenPhrase(daysUntil: number, date: string): string {

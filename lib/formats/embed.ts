@@ -10,21 +10,25 @@
 import { createHash } from "node:crypto";
 import { dayNumber, firstDayOf } from "#domain/calendar";
 import type { CivilDateString, TimelineEvent, Treaty } from "#domain/types";
-import { apDate, apPartialDate } from "#formats/ap-style";
+import { apPartialDate } from "#formats/ap-style";
 import { escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
 import { type EventTypeLabels, eventTypeLabel } from "#formats/labels";
+import { phrasebook as defaultPhrasebook } from "#formats/sentence";
+import type { Phrasebook } from "#formats/sentences/phrasebook";
 import { sortEvents } from "#formats/timelinejs";
 
 export interface EmbedInput {
   treaty: Treaty;
   events: TimelineEvent[];
-  /** The countdown sentence, as from `countdownSentence` or `noExitSentence`. */
+  /** The countdown sentence, as from `summarySentence` (lib/formats/sentence.ts). */
   sentence: string;
   asOf: CivilDateString;
   /** The event to open at; default the event whose date is nearest `asOf`. */
   nearestEventId?: string;
-  /** BCP 47 language tag of the stored text; default "en". */
+  /** BCP 47 language tag of the page; default the phrasebook's, else "en". */
   lang?: string;
+  /** The words around the sentence (dates, headings), in the sentence's style and language; default AP English. */
+  phrasebook?: Phrasebook;
   eventTypeLabels?: EventTypeLabels;
 }
 
@@ -91,20 +95,21 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export function renderEmbed(input: EmbedInput): RenderedEmbed {
   const { treaty, asOf } = input;
-  const lang = input.lang && LANGUAGE_TAG.test(input.lang) ? input.lang : "en";
+  const book = input.phrasebook ?? defaultPhrasebook();
+  const asked = input.lang ?? input.phrasebook?.tag;
+  const lang = asked && LANGUAGE_TAG.test(asked) ? asked : "en";
+  // Treaty names and the timeline are stored in English: marked so, when the page is in another language.
+  const stored = /^en\b/i.test(lang) ? "" : ' lang="en"';
   const events = sortEvents(input.events);
   const currentId = events.some((event) => event.id === input.nearestEventId)
     ? input.nearestEventId
     : nearestEvent(events, asOf)?.id;
 
-  const treatyDates = [`Signed ${apDate(treaty.signedOn)}`];
-  if (treaty.inForceOn) treatyDates.push(`in force ${apDate(treaty.inForceOn)}`);
-
   const timeline =
     events.length === 0
-      ? '<p class="empty">No events are recorded yet.</p>'
+      ? `<p class="empty">${escapeHtml(book.embed.noEvents)}</p>`
       : [
-          `<div class="timeline" tabindex="0" role="region" aria-labelledby="timeline-heading"${
+          `<div class="timeline"${stored} tabindex="0" role="region" aria-labelledby="timeline-heading"${
             currentId === undefined ? "" : ` data-current="${escapeHtml(eventElementId(currentId))}"`
           }>`,
           "<ol>",
@@ -119,19 +124,19 @@ export function renderEmbed(input: EmbedInput): RenderedEmbed {
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(treaty.shortName)}: timeline and countdown</title>`,
+    `<title>${escapeHtml(treaty.shortName)}: ${escapeHtml(book.embed.title)}</title>`,
     `<style>${EMBED_STYLE}</style>`,
     "</head>",
     "<body>",
     // One main landmark holds everything a reader sees (axe-core: landmark-one-main, region).
     "<main>",
     "<header>",
-    `<h1>${escapeHtml(treaty.shortName)}</h1>`,
-    `<p class="name">${escapeHtml(treaty.name)}. ${escapeHtml(treatyDates.join("; "))}.</p>`,
+    `<h1${stored}>${escapeHtml(treaty.shortName)}</h1>`,
+    `<p class="name"><span${stored}>${escapeHtml(treaty.name)}</span>. ${escapeHtml(book.embed.dates(treaty.signedOn, treaty.inForceOn))}</p>`,
     `<p class="countdown" role="status">${escapeHtml(input.sentence)}</p>`,
-    `<p class="asof">As of <time datetime="${escapeHtml(asOf)}">${escapeHtml(apDate(asOf))}</time></p>`,
+    `<p class="asof">${escapeHtml(book.embed.asOf)} <time datetime="${escapeHtml(asOf)}">${escapeHtml(book.date(asOf))}</time></p>`,
     "</header>",
-    '<h2 id="timeline-heading">Timeline</h2>',
+    `<h2 id="timeline-heading">${escapeHtml(book.embed.timeline)}</h2>`,
     timeline,
     "</main>",
     `<script>${EMBED_SCRIPT}</script>`,

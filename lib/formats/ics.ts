@@ -9,13 +9,14 @@
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
 import { utcMidnight } from "#domain/calendar";
 import { deadlineUid } from "#domain/deadline-identity";
-import type { Deadline, DeadlineKind, Treaty } from "#domain/types";
-import { partyPossessive } from "#formats/ap-style";
+import type { Deadline, Treaty } from "#domain/types";
 import { linkableSources } from "#formats/html";
+import { phrasebook } from "#formats/sentence";
+import type { Phrasebook } from "#formats/sentences/phrasebook";
 
 export interface CalendarEntry {
   /** `parties` is optional; with it a party without an AP adjective is named ("Lithuania's"). */
-  treaty: Pick<Treaty, "id" | "shortName" | "sources"> & Partial<Pick<Treaty, "parties">>;
+  treaty: Pick<Treaty, "id" | "shortName" | "sources"> & Partial<Pick<Treaty, "parties" | "nameTakesArticle">>;
   deadline: Deadline;
   /** From `calendarSequence` in lib/domain/deadline-identity.ts. */
   sequence: number;
@@ -31,38 +32,34 @@ export interface CalendarInput {
   alarmsDays?: number[];
   /** When the feed was made: the DTSTAMP of every event (to the second). */
   stamp: Date;
+  /** The language and style of summaries and reminders; default AP English. */
+  phrasebook?: Phrasebook;
 }
-
-/** What a calendar entry says happens, given how the party is named ("U.S.", "Lithuania's"). */
-const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
-  withdrawal_effective: (party) => (party ? `${party} withdrawal takes effect` : "withdrawal takes effect"),
-  term_expiry: () => "term expires",
-  ultimatum_end: (party) => (party ? `${party} deadline ends` : "ultimatum ends"),
-  earliest_notice: (party) => `earliest notice of ${party ? `${party} ` : ""}withdrawal`,
-  party_bound: (party) => (party ? `treaty binds ${party.replace(/'s$/, "")}` : "treaty binds a new party"),
-  notice_window_opens: () => "window for notice of denunciation opens",
-  notice_window_closes: () => "window for notice of denunciation closes",
-  renewal_notice_deadline: () => "last day for notice before renewal",
-  term_renewal: () => "term renews unless notice was given",
-};
 
 const DEFAULT_ALARM_DAYS = [7, 1] as const;
 const ALARM_HOUR = 9;
 const SECONDS_PER_DAY = 86_400;
 
-/** "INF Treaty: U.S. withdrawal takes effect". */
-export function deadlineSummary(entry: Pick<CalendarEntry, "treaty" | "deadline">): string {
+/** "INF Treaty: U.S. withdrawal takes effect", in the phrasebook's language. */
+export function deadlineSummary(
+  entry: Pick<CalendarEntry, "treaty" | "deadline">,
+  book: Phrasebook = phrasebook(),
+): string {
   const { treaty, deadline } = entry;
   const partyName = treaty.parties?.find((party) => party.code === deadline.party)?.name;
-  const party = deadline.party === undefined ? undefined : partyPossessive(deadline.party, partyName);
-  return `${treaty.shortName}: ${KIND_PHRASES[deadline.kind](party?.inner)}`;
+  const party =
+    deadline.party === undefined
+      ? undefined
+      : { code: deadline.party, ...(partyName === undefined ? {} : { name: partyName }) };
+  return book.summary(treaty, deadline.kind, party);
 }
 
 export function toCalendar(input: CalendarInput): string {
   const alarmDays = normaliseAlarmDays(input.alarmsDays ?? [...DEFAULT_ALARM_DAYS]);
+  const book = input.phrasebook ?? phrasebook();
   const calendar = ical({
     name: input.name,
-    prodId: { company: "treaty-clock", product: "treaty-clock", language: "EN" },
+    prodId: { company: "treaty-clock", product: "treaty-clock", language: book.tag.slice(0, 2).toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
   });
 
@@ -81,7 +78,7 @@ export function toCalendar(input: CalendarInput): string {
     }
     const { deadline, treaty } = entry;
     const start = utcMidnight(deadline.date);
-    const summary = deadlineSummary(entry);
+    const summary = deadlineSummary(entry, book);
     calendar.createEvent({
       id: uid,
       sequence: entry.sequence,
@@ -97,7 +94,7 @@ export function toCalendar(input: CalendarInput): string {
         type: ICalAlarmType.display,
         // Seconds before the start of the day (positive = before): 09:00 on the day `days` before.
         trigger: days * SECONDS_PER_DAY - ALARM_HOUR * 3600,
-        description: `${summary} ${days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${days} days`}`,
+        description: `${summary} ${book.inDays(days)}`,
       })),
     });
   }

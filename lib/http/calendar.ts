@@ -1,8 +1,10 @@
 import { calendarSequence } from "#domain/deadline-identity";
 import type { TreatyRecord } from "#domain/records";
 import { toCalendar } from "#formats/ics";
+import { type Language, phrasebook, type Style } from "#formats/sentence";
 import { alarmDays } from "#http/format-schemas";
 import type { Reply } from "#http/handler";
+import { now } from "#lib/clock";
 import { optionalEnv } from "#lib/config";
 
 const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
@@ -13,8 +15,11 @@ export function calendarReply(input: {
   fileName: string;
   records: Array<Pick<TreatyRecord, "treaty" | "deadlines" | "sequences">>;
   alarms: string | undefined;
+  /** The style and language of the summaries; default AP English. */
+  style?: Style | undefined;
+  lang?: Language | undefined;
 }): Reply {
-  const made = new Date();
+  const made = now();
   const calendar = toCalendar({
     name: input.name,
     entries: input.records.flatMap(({ treaty, deadlines, sequences }) =>
@@ -22,6 +27,7 @@ export function calendarReply(input: {
     ),
     alarmsDays: alarmDays(input.alarms),
     stamp: made,
+    phrasebook: phrasebook(input.style, input.lang),
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
   });
   return {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { wholeNumberSource } from "#http/patterns";
-import { asOf, partyCode, timeZone } from "#http/schemas";
+import { asOf, lang, partyCode, style, timeZone } from "#http/schemas";
 
 /**
  * Query schemas of the newsroom-format routes (embed page, calendar feeds). Like every query
@@ -12,6 +12,8 @@ export const embedQuery = z.strictObject({
   asOf: z.optional(asOf),
   tz: z.optional(timeZone),
   party: z.optional(partyCode),
+  style: z.optional(style),
+  lang: z.optional(lang),
 });
 
 export const MAX_ALARMS = 5;
@@ -37,7 +39,11 @@ const alarms = z.string().check(
 );
 
 /** GET /calendar.ics and GET /treaties/{treatyId}/calendar.ics. */
-export const calendarQuery = z.strictObject({ alarms: z.optional(alarms) });
+export const calendarQuery = z.strictObject({
+  alarms: z.optional(alarms),
+  style: z.optional(style),
+  lang: z.optional(lang),
+});
 
 /** The reminder days a calendar query asks for; undefined keeps the feed's default. */
 export function alarmDays(value: string | undefined): number[] | undefined {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { cacheControl, EDITS, type Freshness } from "#http/cache-control";
 import { toProblem } from "#http/problem";
 import { type HttpEvent, header } from "#http/request";
 import { log } from "#lib/log";
@@ -19,6 +20,8 @@ export interface Reply {
    * changing (a calendar feed's DTSTAMP, the moment it was made). The tag is then weak (RFC 9110 8.8.1).
    */
   etagBasis?: string;
+  /** How long caches may keep a successful read (lib/http/cache-control.ts); by default until an edit, revalidated. */
+  freshness?: Freshness;
 }
 
 /**
@@ -32,7 +35,7 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
     let result: HttpResult;
     try {
       const reply = await route(event, context);
-      result = withCaching(event, toResult(reply), reply.etagBasis);
+      result = withCaching(event, toResult(reply), reply.freshness ?? EDITS, reply.etagBasis);
     } catch (error) {
       const outcome = toProblem(error, requestId);
       if (outcome.serverFault) {
@@ -44,7 +47,7 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
             error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
         });
       }
-      result = outcome.response;
+      result = neverStored(event, outcome.response);
     }
     log("info", "request", {
       requestId,
@@ -71,34 +74,50 @@ function toResult(reply: Reply): HttpResult {
   };
 }
 
-/** Seconds a cache may keep a read; newsroom pages poll, and a minute of staleness is harmless. */
-const READ_MAX_AGE = 60;
+const isRead = (event: HttpEvent) => {
+  const method = event.requestContext?.http?.method ?? "GET";
+  return method === "GET" || method === "HEAD";
+};
 
 /**
- * Reads carry a strong ETag (a hash of the exact body) and Cache-Control; a matching
- * If-None-Match gets 304 with no body. Writes are never cached.
+ * Reads carry a strong ETag (a hash of the exact body) and the Cache-Control their freshness
+ * allows; a matching If-None-Match gets 304 with no body, which is how a cache revalidates.
+ * Writes are never cached.
  */
-function withCaching(event: HttpEvent, result: HttpResult, etagBasis: string | undefined): HttpResult {
-  const method = event.requestContext?.http?.method ?? "GET";
+function withCaching(
+  event: HttpEvent,
+  result: HttpResult,
+  freshness: Freshness,
+  etagBasis: string | undefined,
+): HttpResult {
   const headers = { ...(result.headers as Record<string, string>) };
-  if (method !== "GET" && method !== "HEAD") {
-    headers["cache-control"] ??= "no-store";
-    return { ...result, headers };
+  if (!isRead(event) || result.statusCode !== 200 || typeof result.body !== "string") {
+    return neverStored(event, { ...result, headers });
   }
-  if (result.statusCode !== 200 || typeof result.body !== "string") return result;
   const tag = `"${createHash("sha256")
     .update(etagBasis ?? result.body)
     .digest("base64url")
     .slice(0, 32)}"`;
   const etag = etagBasis === undefined ? tag : `W/${tag}`;
   headers.etag = etag;
-  headers["cache-control"] ??= `public, max-age=${READ_MAX_AGE}`;
+  headers["cache-control"] ??= cacheControl(freshness);
   const ifNoneMatch = header(event, "if-none-match");
   const matches = ifNoneMatch
     ?.split(",")
     .map((candidate) => candidate.trim().replace(/^W\//, ""))
     .some((candidate) => candidate === tag || candidate === "*");
   if (matches) return { statusCode: 304, headers };
+  return { ...result, headers };
+}
+
+/**
+ * Errors and writes are never stored: a cache that meets a 503 keeps serving its last good
+ * answer (stale-if-error) instead, and a 404 does not outlive the treaty's creation.
+ */
+function neverStored(event: HttpEvent, result: HttpResult): HttpResult {
+  const headers = { ...(result.headers as Record<string, string>) };
+  if (isRead(event) && result.statusCode === 200) return result;
+  headers["cache-control"] ??= "no-store";
   return { ...result, headers };
 }
 

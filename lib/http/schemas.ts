@@ -13,6 +13,7 @@ import {
 } from "#domain/calendar";
 import { DomainError } from "#domain/errors";
 import { DEADLINE_KINDS, EVENT_TYPES, type EventType } from "#domain/types";
+import { LANGUAGES, STYLES } from "#formats/sentence";
 import { SLUG_PATTERN, TIME_ZONE_PATTERN, wholeNumberSource } from "#http/patterns";
 
 /**
@@ -286,12 +287,19 @@ export const treatiesQuery = z.strictObject({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
 });
 
+/** `style=ap|uk`: the house style of English copy. */
+export const style = z.enum(STYLES, `must be one of the supported styles: ${STYLES.join(", ")}`);
+/** `lang=en|fr|de|es`: the language of the sentence, the embed and calendar summaries. */
+export const lang = z.enum(LANGUAGES, `must be one of the supported languages: ${LANGUAGES.join(", ")}`);
+
 export const daysUntilExitQuery = z.strictObject({
   asOf: z.optional(asOf),
   tz: z.optional(timeZone),
   party: z.optional(partyCode),
   noticeOn: z.optional(civilDate),
   format: z.optional(z.enum(["json", "text"], "must be json or text")),
+  style: z.optional(style),
+  lang: z.optional(lang),
 });
 
 export const deadlinesWindowQuery = z.strictObject({

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { todayIn } from "#domain/civil-date";
+import { todayIn } from "#domain/calendar";
 import type { IndexedDeadline } from "#domain/records";
 import type { CivilDateString } from "#domain/types";
 import { log } from "#lib/log";

@@ -1,4 +1,4 @@
-import { dayNumber, daysBetween, fromDayNumber } from "#domain/civil-date";
+import { dayNumber, daysBetween, fromDayNumber } from "#domain/calendar";
 import type { CivilDateString } from "#domain/types";
 
 /**

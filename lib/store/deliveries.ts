@@ -182,9 +182,7 @@ export async function markDelivered(
   result: { attempts: number; status: number; late: boolean; daysUntil: number },
   entry: DeliveryLogEntry,
 ): Promise<void> {
-  const update: Update = {
-    TableName: tableName,
-    Key: stringAttributes(keyOf(ref)),
+  await recordOutcome(ref, entry, {
     UpdateExpression:
       "SET #status = :delivered, deliveredAt = :now, updatedAt = :now, lastStatus = :httpStatus, late = :late, " +
       "daysUntil = :daysUntil, attempts = if_not_exists(attempts, :zero) + :attempts REMOVE leaseUntil, claimToken, lastError",
@@ -198,9 +196,18 @@ export async function markDelivered(
       ":attempts": N(result.attempts),
       ":zero": N(0),
     },
-  };
+  });
+}
+
+/** One outcome: the ledger entry's update and its line in the delivery log, in one transaction. */
+async function recordOutcome(
+  ref: DeliveryRef,
+  entry: DeliveryLogEntry,
+  update: Omit<Update, "TableName" | "Key">,
+): Promise<void> {
+  const ledger: Update = { TableName: tableName, Key: stringAttributes(keyOf(ref)), ...update };
   await dynamo.send(
-    new TransactWriteItemsCommand({ TransactItems: [{ Update: update }, logPut(ref.subscriptionId, entry)] }),
+    new TransactWriteItemsCommand({ TransactItems: [{ Update: ledger }, logPut(ref.subscriptionId, entry)] }),
   );
 }
 
@@ -215,9 +222,7 @@ export async function markFailed(
   result: { attempts: number; error: string; status?: number },
   entry: DeliveryLogEntry,
 ): Promise<void> {
-  const update: Update = {
-    TableName: tableName,
-    Key: stringAttributes(keyOf(ref)),
+  const update: Omit<Update, "TableName" | "Key"> = {
     UpdateExpression:
       "SET #status = :failed, leaseUntil = :released, lastError = :error, updatedAt = :now, " +
       "attempts = if_not_exists(attempts, :zero) + :attempts" +
@@ -237,9 +242,7 @@ export async function markFailed(
     },
   };
   try {
-    await dynamo.send(
-      new TransactWriteItemsCommand({ TransactItems: [{ Update: update }, logPut(ref.subscriptionId, entry)] }),
-    );
+    await recordOutcome(ref, entry, update);
   } catch (error) {
     if (cancellationCodes(error)?.[0] !== "ConditionalCheckFailed") throw error;
   }

@@ -123,14 +123,14 @@ describe("the packaged CloudFormation template", () => {
     }
   });
 
-  it("gives every function that builds links to the API the deployed API's URL", async () => {
+  it("gives every function that builds links to the API the public URL, the CDN's", async () => {
     const built = await bundles();
     const linkBuilders = Object.keys(built).filter((name) => built[name]?.includes("PUBLIC_API_URL"));
     expect(linkBuilders.sort()).toEqual(["allCalendar", "openapi", "sendReminders", "treatyCalendar"]);
     for (const name of linkBuilders) {
       const fn = resources[`${name.charAt(0).toUpperCase()}${name.slice(1)}LambdaFunction`];
       expect(fn?.Properties.Environment, name).toMatchObject({
-        Variables: { PUBLIC_API_URL: { "Fn::GetAtt": ["HttpApi", "ApiEndpoint"] } },
+        Variables: { PUBLIC_API_URL: { "Fn::Join": ["", ["https://", { "Fn::GetAtt": ["Cdn", "DomainName"] }]] } },
       });
     }
   }, 120_000);
@@ -224,6 +224,227 @@ describe("the packaged CloudFormation template", () => {
       ];
       expect(granted.sort(), fn).toEqual(expected.sort());
     }
+  });
+
+  describe("the CDN in front of the API", () => {
+    type Behavior = {
+      PathPattern?: string;
+      TargetOriginId: string;
+      ViewerProtocolPolicy: string;
+      AllowedMethods: string[];
+      CachedMethods: string[];
+      CachePolicyId: unknown;
+      OriginRequestPolicyId: unknown;
+    };
+    const distribution = () => {
+      const found = ofType("AWS::CloudFront::Distribution");
+      expect(found).toHaveLength(1);
+      return found[0]?.[1].Properties.DistributionConfig as {
+        Origins: Array<Record<string, unknown>>;
+        DefaultCacheBehavior: Behavior;
+        CacheBehaviors: Behavior[];
+        CustomErrorResponses: Array<{ ErrorCode: number; ErrorCachingMinTTL: number }>;
+      };
+    };
+    const cachePolicy = (id: unknown) => {
+      const name = (id as { Ref?: string }).Ref;
+      return name ? (resources[name]?.Properties.CachePolicyConfig as Record<string, unknown>) : undefined;
+    };
+    const requestPolicy = (id: unknown) =>
+      resources[(id as { Ref: string }).Ref]?.Properties.OriginRequestPolicyConfig as {
+        QueryStringsConfig: unknown;
+        HeadersConfig: { HeaderBehavior: string; Headers: string[] };
+        CookiesConfig: unknown;
+      };
+    /** Which behaviour CloudFront picks for a path: the first pattern that matches, else the default. */
+    const behaviorFor = (path: string): Behavior => {
+      const { CacheBehaviors, DefaultCacheBehavior } = distribution();
+      const matches = (pattern: string) =>
+        new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(path);
+      return CacheBehaviors.find((b) => b.PathPattern && matches(b.PathPattern)) ?? DefaultCacheBehavior;
+    };
+    // Every HTTP route serverless.yml declares, and whether its function asks for a key.
+    const routes = Object.entries(
+      declared.functions as Record<
+        string,
+        { handler: string; events?: Array<{ httpApi?: { method: string; path: string } }> }
+      >,
+    ).flatMap(([name, fn]) =>
+      (fn.events ?? []).flatMap((event) =>
+        event.httpApi
+          ? [
+              {
+                name,
+                ...event.httpApi,
+                // A sample path: CloudFront matches what readers ask for, not templates.
+                sample: event.httpApi.path.replace(/\{[^}]+\}/g, "x1"),
+                keyed: readFileSync(
+                  new URL(`../../${fn.handler.replace(/\.handler$/, ".ts")}`, import.meta.url),
+                  "utf8",
+                ).includes("requireWriter("),
+              },
+            ]
+          : [],
+      ),
+    );
+    const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+
+    it("fetches from the HTTP API over HTTPS only, through one origin shield in the API's region", () => {
+      const [origin] = distribution().Origins;
+      expect(origin).toMatchObject({
+        DomainName: { "Fn::Select": [2, { "Fn::Split": ["/", { "Fn::GetAtt": ["HttpApi", "ApiEndpoint"] }] }] },
+        CustomOriginConfig: { OriginProtocolPolicy: "https-only" },
+        OriginShield: { Enabled: true, OriginShieldRegion: "eu-west-1" },
+      });
+      for (const behavior of [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors]) {
+        expect(behavior.ViewerProtocolPolicy).toBe("https-only");
+        expect(behavior.TargetOriginId).toBe(origin?.Id);
+      }
+    });
+
+    it("caches public reads by path and full query string, for as long as the API's Cache-Control says", () => {
+      const reads = routes.filter((route) => route.method === "GET" && !route.keyed);
+      expect(reads.map((route) => route.path)).toEqual(
+        expect.arrayContaining([
+          "/treaties/{treatyId}/embed",
+          "/treaties/{treatyId}/days-until-exit",
+          "/treaties/{treatyId}/calendar.ics",
+          "/calendar.ics",
+          "/deadlines",
+          "/openapi.json",
+        ]),
+      );
+      for (const route of reads) {
+        const behavior = behaviorFor(route.sample);
+        expect(behavior.CachedMethods.sort(), route.path).toEqual(["GET", "HEAD"]);
+        expect(cachePolicy(behavior.CachePolicyId), route.path).toMatchObject({
+          // No answer is kept unless the API says so, and then only as long as it says.
+          MinTTL: 0,
+          DefaultTTL: 0,
+          ParametersInCacheKeyAndForwardedToOrigin: {
+            QueryStringsConfig: { QueryStringBehavior: "all" },
+            HeadersConfig: { HeaderBehavior: "none" },
+            CookiesConfig: { CookieBehavior: "none" },
+          },
+        });
+      }
+    });
+
+    it("passes keyed reads through uncached, and lets every write through to the API", () => {
+      for (const route of routes.filter((r) => r.keyed && r.method === "GET")) {
+        expect(behaviorFor(route.sample).CachePolicyId, route.path).toBe(CACHING_DISABLED);
+      }
+      for (const route of routes.filter((r) => r.method !== "GET")) {
+        expect(behaviorFor(route.sample).AllowedMethods, route.path).toContain(route.method);
+        // CloudFront never caches a method outside CachedMethods.
+        expect(behaviorFor(route.sample).CachedMethods, route.path).not.toContain(route.method);
+      }
+    });
+
+    it("forwards the headers writes need, and none of them is part of a cache key", () => {
+      const forwarded = new Set<string>();
+      for (const behavior of [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors]) {
+        const policy = requestPolicy(behavior.OriginRequestPolicyId);
+        expect(policy.QueryStringsConfig).toEqual({ QueryStringBehavior: "all" });
+        expect(policy.CookiesConfig).toEqual({ CookieBehavior: "none" });
+        for (const header of policy.HeadersConfig.Headers) forwarded.add(header.toLowerCase());
+      }
+      expect([...forwarded]).toEqual(
+        expect.arrayContaining(["x-api-key", "content-type", "if-match", "idempotency-key"]),
+      );
+      // CloudFront refuses Authorization in an origin request policy; keys travel in x-api-key.
+      expect(forwarded.has("authorization")).toBe(false);
+      for (const [name, policy] of ofType("AWS::CloudFront::CachePolicy")) {
+        const headers = policy.Properties.CachePolicyConfig as {
+          ParametersInCacheKeyAndForwardedToOrigin: { HeadersConfig: { HeaderBehavior: string } };
+        };
+        expect(headers.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig.HeaderBehavior, name).toBe("none");
+      }
+    });
+
+    it("never keeps a 5xx, so readers get the last good answer instead", () => {
+      expect(distribution().CustomErrorResponses).toEqual(
+        [500, 502, 503, 504].map((code) => ({ ErrorCode: code, ErrorCachingMinTTL: 0 })),
+      );
+    });
+
+    it("publishes the CDN's URL, and the links the API writes point at it", () => {
+      const cdnUrl = { "Fn::Join": ["", ["https://", { "Fn::GetAtt": ["Cdn", "DomainName"] }]] };
+      expect(outputs.CdnUrl).toMatchObject({ Value: cdnUrl });
+      expect(outputs.CdnDistributionId).toMatchObject({ Value: { Ref: "Cdn" } });
+      for (const fn of ["sendReminders", "treatyCalendar", "allCalendar"]) {
+        const lambda = Object.values(resources).find(
+          (r) => r.Type === "AWS::Lambda::Function" && r.Properties.FunctionName === `treaty-clock-prod-${fn}`,
+        );
+        expect(lambda?.Properties.Environment, fn).toMatchObject({ Variables: { PUBLIC_API_URL: cdnUrl } });
+      }
+    });
+
+    it("limits writes apart from reads: 20 burst and 10 a second per write route in prod, 5 copies of each write function", () => {
+      const writes = routes.filter((route) => route.method !== "GET");
+      expect(writes.length).toBeGreaterThanOrEqual(6);
+      for (const [template, burst, rate, reserved] of [
+        [resources, 20, 10, 5],
+        [dev.Resources, 10, 5, undefined],
+      ] as const) {
+        const stage = template.HttpApiStage;
+        const settings = stage?.Properties.RouteSettings as Record<string, unknown>;
+        const routeResources = Object.entries(template).filter(([, r]) => r.Type === "AWS::ApiGatewayV2::Route");
+        for (const route of writes) {
+          const key = `${route.method} ${route.path}`;
+          expect(settings[key], key).toEqual({ ThrottlingBurstLimit: burst, ThrottlingRateLimit: rate });
+          const routeResource = routeResources.find(([, r]) => r.Properties.RouteKey === key)?.[0];
+          expect(stage?.DependsOn, key).toContain(routeResource);
+          const fn = Object.values(template).find(
+            (r) => r.Type === "AWS::Lambda::Function" && String(r.Properties.FunctionName).endsWith(`-${route.name}`),
+          );
+          expect(fn?.Properties.ReservedConcurrentExecutions, route.name).toBe(reserved);
+        }
+      }
+    });
+
+    it("never moves a deployed function's clock: the bench's clock offset exists only locally", () => {
+      for (const [name, fn] of ofType("AWS::Lambda::Function")) {
+        const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+        expect(Object.keys(variables), name).not.toContain("TREATY_CLOCK_OFFSET_MS");
+      }
+    });
+
+    it("has no circular dependency between resources, so CloudFormation can create it", () => {
+      const references = (value: unknown, into: Set<string>): Set<string> => {
+        if (Array.isArray(value)) for (const item of value) references(item, into);
+        else if (value && typeof value === "object") {
+          for (const [key, inner] of Object.entries(value)) {
+            if (key === "Ref" && typeof inner === "string") into.add(inner);
+            else if (key === "Fn::GetAtt")
+              into.add(Array.isArray(inner) ? String(inner[0]) : (String(inner).split(".")[0] ?? ""));
+            else if (key === "Fn::Sub") {
+              const text = Array.isArray(inner) ? inner[0] : inner;
+              for (const match of String(text).matchAll(/\$\{([A-Za-z0-9]+)/g)) into.add(match[1] ?? "");
+              references(inner, into);
+            } else references(inner, into);
+          }
+        }
+        return into;
+      };
+      for (const template of [resources, dev.Resources]) {
+        const edges = new Map(
+          Object.entries(template).map(([name, r]) => [
+            name,
+            [...references(r.Properties, new Set(r.DependsOn ?? []))].filter((target) => target in template),
+          ]),
+        );
+        const state = new Map<string, "visiting" | "done">();
+        const visit = (name: string, path: string[]) => {
+          if (state.get(name) === "done") return;
+          expect(state.get(name), `cycle: ${[...path, name].join(" -> ")}`).not.toBe("visiting");
+          state.set(name, "visiting");
+          for (const next of edges.get(name) ?? []) visit(next, [...path, name]);
+          state.set(name, "done");
+        };
+        for (const name of edges.keys()) visit(name, []);
+      }
+    });
   });
 
   it("gives dev and prod their own table and functions", () => {

@@ -48,14 +48,15 @@ describe("the API over HTTP", () => {
     });
   });
 
-  it("says the exit passed 152 days before 1 January 2020, and answers the 2026 what-if", async () => {
+  it("says the INF Treaty ended 152 days before 1 January 2020, and answers the 2026 what-if with a warning", async () => {
     expect((await get("/treaties/inf/days-until-exit?asOf=2020-01-01")).body).toMatchObject({
       daysUntil: -152,
-      status: "passed",
+      status: "ended",
+      treatyEnded: { date: "2019-08-02", reason: "withdrawal" },
     });
-    expect((await get("/treaties/inf/days-until-exit?noticeOn=2026-11-26")).body).toMatchObject({
-      exitDate: "2027-05-26",
-    });
+    const whatIf = (await get("/treaties/inf/days-until-exit?noticeOn=2026-11-26")).body;
+    expect(whatIf).toMatchObject({ exitDate: "2027-05-26", treatyEnded: { date: "2019-08-02" } });
+    expect(whatIf.basis.warnings.join(" ")).toContain("It is no longer in force");
   });
 
   it("walks the INF history two at a time from 1987-12-08 to 2019-08-02, each event once", async () => {

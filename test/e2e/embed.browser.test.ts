@@ -154,6 +154,19 @@ describe.skipIf(!chromiumPath)("the embed page in headless chromium", () => {
     }, 60_000);
   }
 
+  it("shows the Ottawa embed in French: the page says lang=fr, the sentence names all three Baltic exits", async () => {
+    const { page, problems } = await open(`${base}/treaties/ottawa/embed?asOf=2025-08-01&lang=fr`, 320);
+    expect(await page.evaluate<string>("document.documentElement.lang")).toBe("fr");
+    expect(await page.getByRole("status").textContent()).toBe(
+      "Les retraits de l'Estonie, de la Lettonie et de la Lituanie de la convention d'Ottawa sur les mines antipersonnel prendront effet dans 148 jours, le 27 décembre 2025, les trois premiers de quatre retraits en attente.",
+    );
+    expect(await page.getByRole("heading", { level: 2, name: "Chronologie" }).isVisible()).toBe(true);
+    // The stored timeline is English, and says so to screen readers and translators.
+    expect(await page.locator(".timeline").getAttribute("lang")).toBe("en");
+    expect(problems).toEqual([]);
+    await page.context().close();
+  }, 30_000);
+
   it("shows an event titled <script>alert(1)</script> as text and never runs it", async () => {
     const treatyId = await givenTreaty();
     await givenEvent(treatyId, { date: "2019-02-02", type: "withdrawal_notice", party: "US" });

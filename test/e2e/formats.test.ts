@@ -14,6 +14,36 @@ interface TimelineJs {
 const fetchPath = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers });
 
 describe("newsroom formats over HTTP", () => {
+  it("answers the Ottawa sentence with Estonia, Latvia and Lithuania, as text, in every language", async () => {
+    const say = async (query: string) => {
+      const response = await fetchPath(`/treaties/ottawa/days-until-exit?asOf=2025-08-01&format=text${query}`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    expect(await say("")).toBe(
+      "Estonia, Latvia and Lithuania's withdrawals from the Ottawa Convention (Mine Ban Treaty) take effect in 148 days, on Dec. 27, 2025, the first three of four pending withdrawals.",
+    );
+    expect(await say("&lang=de")).toBe(
+      "Die Austritte Estlands, Lettlands und Litauens aus der Ottawa-Konvention zum Verbot von Antipersonenminen werden in 148 Tagen, am 27. Dezember 2025, wirksam – die ersten drei von vier anstehenden Austritten.",
+    );
+    expect(await say("&lang=es")).toBe(
+      "Las retiradas de Estonia, Letonia y Lituania de la Convención de Ottawa sobre minas antipersona se harán efectivas dentro de 148 días, el 27 de diciembre de 2025, las tres primeras de cuatro retiradas pendientes.",
+    );
+    const json = (await (await fetchPath("/treaties/ottawa/days-until-exit?asOf=2025-08-01")).json()) as {
+      parties: string[];
+    };
+    expect(json.parties).toEqual(["EE", "LV", "LT"]);
+  });
+
+  it("says the INF Treaty ended, and refuses lang=it with a problem listing the languages", async () => {
+    const ended = await fetchPath("/treaties/inf/days-until-exit?asOf=2026-11-30&format=text&style=uk");
+    expect(await ended.text()).toBe("The INF Treaty ended on 2 August 2019, when the US withdrawal took effect.");
+    const refused = await fetchPath("/treaties/inf/days-until-exit?lang=it");
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await refused.json()) as { detail: string }).detail).toContain("en, fr, de, es");
+  });
+
   it("serves the INF deadlines as an iCalendar feed a calendar parser reads", async () => {
     const response = await fetchPath("/treaties/inf/calendar.ics?alarms=7,1");
     expect(response.status).toBe(200);

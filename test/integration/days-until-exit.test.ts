@@ -26,9 +26,21 @@ describe("days until exit (in-process against DynamoDB Local)", () => {
     );
   });
 
-  it("says the exit passed 152 days before 1 January 2020", async () => {
+  it("says the INF Treaty ended 152 days before 1 January 2020, when the U.S. withdrawal took effect", async () => {
     const answer = await daysUntilExit("inf", { asOf: "2020-01-01" });
-    expect(answer.body).toMatchObject({ daysUntil: -152, status: "passed", exitDate: "2019-08-02" });
+    expect(answer.body).toMatchObject({
+      daysUntil: -152,
+      status: "ended",
+      exitDate: "2019-08-02",
+      parties: ["US"],
+      treatyEnded: { date: "2019-08-02", reason: "withdrawal" },
+    });
+    expect(answer.body.basis.explanation).toContain("a treaty between two parties ends when either leaves");
+  });
+
+  it("says a party's exit passed 10 days before, while the treaty stands", async () => {
+    const answer = await daysUntilExit("cfe", { asOf: "2023-11-17" });
+    expect(answer.body).toMatchObject({ daysUntil: -10, status: "passed", exitDate: "2023-11-07", parties: ["RU"] });
   });
 
   it("says today on the day the exit takes effect", async () => {

@@ -184,6 +184,13 @@ describe("TimelineJS sheet CSV from /history?format=csv", () => {
 const unstamped = (text: string) => text.replace(/^DTSTAMP:.*\r\n/gm, "");
 
 describe("iCalendar feed of a treaty's deadlines", () => {
+  it("writes the summaries in German with lang=de and in British style with style=uk", async () => {
+    const german = vevents((await calendarOf("inf", { lang: "de" })).text).events.map((event) => event.summary);
+    expect(german).toContain("Der INF-Vertrag: Austritt der USA wird wirksam");
+    const british = vevents((await calendarOf("inf", { style: "uk" })).text).events.map((event) => event.summary);
+    expect(british).toContain("INF Treaty: US withdrawal takes effect");
+  });
+
   it("shows the U.S. exit from the INF Treaty as an all-day event on 2 August 2019, ending the next day", async () => {
     const answer = await calendarOf("inf");
     expect(answer.status).toBe(200);
@@ -327,8 +334,9 @@ describe("the countdown as one AP-style sentence (days-until-exit?format=text)",
     const on = async (asOf: string) => (await sentence("inf", { asOf, format: "text" })).text;
     expect(await on("2019-08-01")).toBe("The U.S. withdrawal from the INF Treaty takes effect tomorrow, Aug. 2, 2019.");
     expect(await on("2019-08-02")).toBe("The U.S. withdrawal from the INF Treaty takes effect today, Aug. 2, 2019.");
-    expect(await on("2020-01-01")).toBe(
-      "The U.S. withdrawal from the INF Treaty took effect 152 days ago, on Aug. 2, 2019.",
+    expect(await on("2020-01-01")).toBe("The INF Treaty ended on Aug. 2, 2019, when the U.S. withdrawal took effect.");
+    expect((await sentence("cfe", { asOf: "2023-11-17", format: "text" })).text).toBe(
+      "Russia's withdrawal from the CFE Treaty took effect 10 days ago, on Nov. 7, 2023.",
     );
   });
 
@@ -339,10 +347,67 @@ describe("the countdown as one AP-style sentence (days-until-exit?format=text)",
   });
 
   it("words a what-if as a condition, never as news", async () => {
-    const answer = await sentence("inf", { asOf: "2026-11-26", noticeOn: "2026-11-26", party: "US", format: "text" });
+    const answer = await sentence("paris", { asOf: "2026-11-26", noticeOn: "2026-11-26", party: "US", format: "text" });
     expect(answer.text).toBe(
-      "If notice of U.S. withdrawal from the INF Treaty were given on Nov. 26, 2026, it would take effect in 181 days, on May 26, 2027.",
+      "If notice of U.S. withdrawal from the Paris Agreement were given on Nov. 26, 2026, it would take effect in 365 days, on Nov. 26, 2027.",
     );
+  });
+
+  it("says a what-if on the INF Treaty, ended in 2019, is conditional on a treaty no longer in force, and warns", async () => {
+    const query = { asOf: "2026-11-30", noticeOn: "2026-11-30" };
+    const text = await sentence("inf", { ...query, format: "text" });
+    expect(text.text).toBe(
+      "The INF Treaty ended on Aug. 2, 2019, and is no longer in force; if it were, notice of withdrawal from the INF Treaty given on Nov. 30, 2026, would take effect in 181 days, on May 30, 2027.",
+    );
+    const json = await sentence("inf", query);
+    expect(json.body).toMatchObject({ whatIf: true, exitDate: "2027-05-30", treatyEnded: { date: "2019-08-02" } });
+    expect(json.body.basis.warnings.join(" ")).toContain("It is no longer in force");
+  });
+
+  it("names Estonia, Latvia and Lithuania together in the Ottawa sentence, and Finland alone with party=FI", async () => {
+    const text = await sentence("ottawa", { asOf: "2025-08-01", format: "text" });
+    expect(text.text).toBe(
+      "Estonia, Latvia and Lithuania's withdrawals from the Ottawa Convention (Mine Ban Treaty) take effect in 148 days, on Dec. 27, 2025, the first three of four pending withdrawals.",
+    );
+    const json = await sentence("ottawa", { asOf: "2025-08-01" });
+    expect(json.body).toMatchObject({
+      parties: ["EE", "LV", "LT"],
+      pendingWithdrawals: 4,
+      exitDate: "2025-12-27",
+      daysUntil: 148,
+      party: null,
+    });
+    expect(json.body.bases.map((basis: { party: string }) => basis.party)).toEqual(["EE", "LV", "LT"]);
+    const finland = await sentence("ottawa", { asOf: "2025-08-01", party: "FI", format: "text" });
+    expect(finland.text).toBe(
+      "Finland's withdrawal from the Ottawa Convention (Mine Ban Treaty) takes effect in 162 days, on Jan. 10, 2026.",
+    );
+  });
+
+  it("says the Ottawa sentence in each style and language", async () => {
+    const say = async (extra: Record<string, string>) =>
+      (await sentence("ottawa", { asOf: "2025-08-01", format: "text", ...extra })).text;
+    expect(await say({ style: "uk" })).toBe(
+      "Estonia, Latvia and Lithuania's withdrawals from the Ottawa Convention (Mine Ban Treaty) take effect in 148 days, on 27 December 2025, the first three of four pending withdrawals.",
+    );
+    expect(await say({ lang: "fr" })).toContain("Les retraits de l'Estonie, de la Lettonie et de la Lituanie");
+    expect(await say({ lang: "de" })).toContain("Die Austritte Estlands, Lettlands und Litauens");
+    expect(await say({ lang: "es" })).toContain("el 27 de diciembre de 2025");
+  });
+
+  it('writes "New START", without "The"', async () => {
+    const answer = await sentence("new-start", { asOf: "2025-11-30", format: "text" });
+    expect(answer.text).toBe("New START expires in 67 days, on Feb. 5, 2026.");
+  });
+
+  it("refuses an unknown style or language with a 400 problem listing the supported ones", async () => {
+    const style = await sentence("inf", { style: "chicago", format: "text" });
+    expect(style.status).toBe(400);
+    expect(style.headers["content-type"]).toBe("application/problem+json");
+    expect(style.body.detail).toContain("ap, uk");
+    const lang = await sentence("inf", { lang: "it", format: "text" });
+    expect(lang.status).toBe(400);
+    expect(lang.body.detail).toContain("en, fr, de, es");
   });
 
   it("still answers JSON by default and with format=json", async () => {
@@ -368,6 +433,26 @@ describe("the embed page", () => {
     expect(answer.text).toContain("The U.S. withdrawal from the INF Treaty takes effect in 29 days, on Aug. 2, 2019.");
     expect(answer.text).toContain('data-current="event-inf-2019-07-04-putin-corriere-interview"');
     expect(answer.text.match(/<li id="event-/g)).toHaveLength(INF_EVENT_COUNT);
+  });
+
+  it("names Estonia, Latvia and Lithuania together in the Ottawa embed", async () => {
+    const answer = await embedOf("ottawa", { asOf: "2025-08-01" });
+    expect(answer.text).toContain(
+      "Estonia, Latvia and Lithuania&#39;s withdrawals from the Ottawa Convention (Mine Ban Treaty) take effect in 148 days, on Dec. 27, 2025, the first three of four pending withdrawals.",
+    );
+  });
+
+  it("speaks French with lang=fr and says so in its lang attribute, marking the English timeline as English", async () => {
+    const answer = await embedOf("inf", { asOf: "2019-07-04", lang: "fr" });
+    expect(answer.text).toContain('<html lang="fr">');
+    expect(answer.text).toContain(
+      "Le retrait des États-Unis du traité sur les forces nucléaires intermédiaires (FNI) prendra effet dans 29 jours, le 2 août 2019.",
+    );
+    expect(answer.text).toContain('<h2 id="timeline-heading">Chronologie</h2>');
+    expect(answer.text).toContain('<div class="timeline" lang="en"');
+    const refused = await embedOf("inf", { lang: "klingon" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toContain("en, fr, de, es");
   });
 
   it("sends its CSP, nosniff and no-referrer, and no X-Frame-Options so CMS iframes can show it", async () => {

@@ -274,7 +274,9 @@ describe("the whole record", () => {
     expect([...ruleRelevantTypes].sort()).toEqual(
       [
         "expelled",
+        "expired",
         "extended",
+        "terminated",
         "notice_retracted",
         "ratified",
         "ultimatum",

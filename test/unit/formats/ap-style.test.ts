@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  apDate,
-  apNumber,
-  apPartialDate,
-  countdownSentence,
-  exitSentence,
-  noExitSentence,
-  whatIfSentence,
-} from "#formats/ap-style";
+import { apDate, apNumber, apPartialDate, countdownSentence } from "#formats/ap-style";
+import { phrasebook } from "#formats/sentence";
+
+const ap = phrasebook("ap", "en");
 
 const usExit = { treatyShortName: "INF Treaty", partyCode: "US", kind: "withdrawal_effective" } as const;
 
@@ -110,32 +105,39 @@ describe("countdown sentences", () => {
   });
 
   it("says no withdrawal is pending when there is none", () => {
-    expect(noExitSentence("INF Treaty")).toBe("No withdrawal from the INF Treaty is pending.");
+    expect(ap.none({ id: "inf", shortName: "INF Treaty" })).toBe("No withdrawal from the INF Treaty is pending.");
   });
 
   it("names the party as the treaty records it when AP has no adjective for it", () => {
-    const treaty = { shortName: "Ottawa Convention", parties: [{ code: "LT", name: "Lithuania" }] };
-    expect(exitSentence(treaty, { kind: "withdrawal_effective", party: "LT", date: "2026-06-27", daysUntil: 10 })).toBe(
-      "Lithuania's withdrawal from the Ottawa Convention takes effect in 10 days, on June 27, 2026.",
-    );
-    expect(exitSentence(treaty, undefined)).toBe("No withdrawal from the Ottawa Convention is pending.");
+    const treaty = { id: "ottawa", shortName: "Ottawa Convention" };
+    const lithuania = { code: "LT", name: "Lithuania" };
+    expect(
+      ap.exit(treaty, {
+        kind: "withdrawal_effective",
+        parties: [lithuania],
+        date: "2026-06-27",
+        daysUntil: 10,
+        pendingWithdrawals: 1,
+      }),
+    ).toBe("Lithuania's withdrawal from the Ottawa Convention takes effect in 10 days, on June 27, 2026.");
   });
 });
 
 describe("what-if sentences", () => {
-  const inf = { shortName: "INF Treaty", parties: [{ code: "US", name: "United States" }] };
+  const inf = { id: "inf", shortName: "INF Treaty" };
+  const us = { code: "US", name: "United States" };
 
   it("puts a hypothetical notice in the conditional", () => {
-    expect(whatIfSentence(inf, "2026-11-26", { party: "US", date: "2027-05-26", daysUntil: 181 })).toBe(
+    expect(ap.whatIf(inf, { noticeOn: "2026-11-26", party: us, date: "2027-05-26", daysUntil: 181 })).toBe(
       "If notice of U.S. withdrawal from the INF Treaty were given on Nov. 26, 2026, it would take effect in 181 days, on May 26, 2027.",
     );
-    expect(whatIfSentence(inf, "2026-11-26", { date: "2027-05-26", daysUntil: 1 })).toBe(
+    expect(ap.whatIf(inf, { noticeOn: "2026-11-26", date: "2027-05-26", daysUntil: 1 })).toBe(
       "If notice of withdrawal from the INF Treaty were given on Nov. 26, 2026, it would take effect tomorrow, May 26, 2027.",
     );
   });
 
   it("says would have taken effect when the date is past", () => {
-    expect(whatIfSentence(inf, "2017-01-02", { party: "US", date: "2017-07-02", daysUntil: -3 })).toBe(
+    expect(ap.whatIf(inf, { noticeOn: "2017-01-02", party: us, date: "2017-07-02", daysUntil: -3 })).toBe(
       "If notice of U.S. withdrawal from the INF Treaty were given on Jan. 2, 2017, it would have taken effect three days ago, on July 2, 2017.",
     );
   });
