@@ -66,7 +66,7 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
   const { from, to, types, party } = filters;
   const filtered = from !== undefined || to !== undefined || types !== undefined || party !== undefined;
   // The "In force" era reads the whole timeline, so a filtered answer reads it beside the filtered one.
-  const [{ treaty }, events, shown] = await Promise.all([
+  const [{ treaty, deadlines }, events, shown] = await Promise.all([
     getTreaty(treatyId),
     publishableTimeline(treatyId),
     filtered ? publishableTimeline(treatyId, { from, to, types, party }) : undefined,
@@ -74,7 +74,7 @@ async function wholeTimeline(treatyId: string, format: "timelinejs" | "csv", fil
   // A treaty still in force has an era that runs to today (UTC), so the answer changes at midnight UTC.
   const moment = now();
   const freshness = dependsOnToday("UTC", moment);
-  const options = { eraEvents: events, today: moment.toISOString().slice(0, 10) };
+  const options = { eraEvents: events, deadlines, today: moment.toISOString().slice(0, 10) };
   if (format === "timelinejs") {
     const { toTimelineJs } = await import("#formats/timelinejs");
     return { ...ok(toTimelineJs(treaty, shown ?? events, options)), freshness };

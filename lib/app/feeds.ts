@@ -3,8 +3,9 @@
  * revisions, which say what each correction changed and why. Revisions are read only for treaties
  * that have a corrected or retracted event among those shown (an event's version is above 1).
  */
+
+import { type FeedEntry, newestFirst } from "#domain/feed";
 import type { Revision, StoredEvent, TreatyRecord } from "#domain/records";
-import { type FeedEntry, newestFirst } from "#formats/atom";
 import { listHistory, listWholeHistory } from "#store/events";
 import { listTreatyRevisions } from "#store/revisions";
 import { getTreaty, listTreaties } from "#store/treaties";

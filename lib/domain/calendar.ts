@@ -183,6 +183,16 @@ export function assertTimeZone(zone: string): string {
   );
 }
 
+/**
+ * The zone's name as the IANA database spells it: `america/new_york` → `America/New_York`. Zone names are
+ * matched without regard to case, so a reader's spelling is accepted and the database's is echoed.
+ * @throws UnknownTimeZoneError as `assertTimeZone`.
+ */
+export function canonicalTimeZone(zone: string): string {
+  const known = assertTimeZone(zone);
+  return new Intl.DateTimeFormat("en-US", { timeZone: known }).resolvedOptions().timeZone;
+}
+
 /** The date on the wall calendar in `zone` (already checked) at `moment`. */
 function civilDateInZone(moment: DateTime, zone: string): CivilDateString {
   return civilDateOf(

@@ -5,12 +5,12 @@
  * moves the entry's `updated` and says what changed and why; a retraction keeps the entry,
  * marked retracted, with the reason.
  */
-import { compareTimelineDates } from "#domain/calendar";
+import { type FeedEntry, newestFirst } from "#domain/feed";
 import type { Revision, StoredEvent } from "#domain/records";
-import type { Source, Treaty } from "#domain/types";
-import { apDate, apPartialDate } from "./ap-style.ts";
-import { escapeHtml, linkableSources, paragraphsHtml } from "./html.ts";
-import { eventTypeLabel } from "./labels.ts";
+import type { Source } from "#domain/types";
+import { apDate, apPartialDate } from "#formats/ap-style";
+import { escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
+import { eventTypeLabel } from "#formats/labels";
 
 /** The tagging entity and date of every id this service mints; changing either changes every id. */
 const TAG = "tag:treaty-clock,2026:";
@@ -21,13 +21,6 @@ export const ALL_TREATIES_FEED_ID = `${TAG}feed`;
 /** Schemes of the categories entries carry: the event type, and `retracted` or `corrected`. */
 export const EVENT_TYPE_SCHEME = `${TAG}event-type`;
 export const STATUS_SCHEME = `${TAG}status`;
-
-export interface FeedEntry {
-  treaty: Pick<Treaty, "id" | "shortName">;
-  event: StoredEvent;
-  /** The event's corrections and its retraction, oldest first (from the revisions store). */
-  revisions: readonly Revision[];
-}
 
 export interface AtomFeedInput {
   id: string;
@@ -51,17 +44,6 @@ export function escapeXml(value: string): string {
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** Newest first: by event date (a day before its month, a month before its year), then the latest written. */
-export function newestFirst(entries: readonly FeedEntry[]): FeedEntry[] {
-  return [...entries].sort(
-    (a, b) =>
-      compareTimelineDates(b.event.date, a.event.date) ||
-      compare(b.event.createdAt, a.event.createdAt) ||
-      compare(`${a.treaty.id}/${a.event.id}`, `${b.treaty.id}/${b.event.id}`),
-  );
-}
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 const entryUpdated = (event: StoredEvent) => event.updatedAt ?? event.createdAt;
 
 export function renderAtomFeed(input: AtomFeedInput): string {

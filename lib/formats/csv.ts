@@ -1,12 +1,14 @@
 /**
  * The TimelineJS Google Sheets template as CSV (RFC 4180, CRLF), for newsrooms that build their
- * timeline in a spreadsheet. Headline and Text are HTML, as TimelineJS reads them.
+ * timeline in a spreadsheet. Text is HTML (paragraphs and source links), as the template's Text
+ * column is. Headline and Group are what a reporter would type: plain text, with only `& < >`
+ * escaped, because TimelineJS puts a headline into the page as HTML.
  */
 
 import { stringify } from "csv-stringify/sync";
 import type { PartyStatus } from "#domain/parties";
 import type { TimelineEvent, Treaty } from "#domain/types";
-import { escapeHtml } from "#formats/html";
+import { escapeHtmlText } from "#formats/html";
 import { eventTypeLabel } from "#formats/labels";
 import {
   eventTextHtml,
@@ -64,10 +66,10 @@ export function restoreFormulaText(cell: string): string {
  */
 export function toTimelineCsv(treaty: Treaty, events: TimelineEvent[], options: TimelineJsOptions = {}): string {
   const rows: Row[] = [
-    { Headline: escapeHtml(treaty.shortName), Text: treatyTitleHtml(treaty), Type: "title" },
+    { Headline: escapeHtmlText(treaty.shortName), Text: treatyTitleHtml(treaty), Type: "title" },
     ...sortEvents(events).map((event) => eventRow(event, options)),
   ];
-  const era = inForceEra(treaty, options.eraEvents ?? events, options.today);
+  const era = inForceEra(treaty, options.deadlines ?? [], options.eraEvents ?? events, options.today);
   if (era) {
     const start = timelineJsDate(era.start);
     const end = timelineJsDate(era.end);
@@ -93,9 +95,9 @@ function eventRow(event: TimelineEvent, options: TimelineJsOptions): Row {
     Month: date.month,
     Day: date.day,
     "Display Date": partialDisplayDate(event.date),
-    Headline: escapeHtml(event.title),
+    Headline: escapeHtmlText(event.title),
     Text: eventTextHtml(event),
-    Group: escapeHtml(eventTypeLabel(event.type, options.eventTypeLabels)),
+    Group: escapeHtmlText(eventTypeLabel(event.type, options.eventTypeLabels)),
   };
 }
 

@@ -18,6 +18,14 @@ export function escapeHtml(value: string): string {
 }
 
 /**
+ * Escapes only `& < >`: enough for element text, which is all a TimelineJS sheet cell's headline
+ * becomes, and quotes and apostrophes stay as a reporter typed them in the spreadsheet.
+ */
+export function escapeHtmlText(value: string): string {
+  return value.replace(/[&<>]/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/**
  * The URL, normalised, when it is an absolute http(s) URL; otherwise undefined, so `javascript:`,
  * `data:` and relative links never become an href.
  */

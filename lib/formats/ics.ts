@@ -2,7 +2,8 @@
  * Deadlines as an iCalendar feed newsrooms subscribe to. Each deadline is one all-day event whose
  * UID survives a change of date, with a SEQUENCE that rises when the date moves, so calendar
  * clients update the entry instead of adding a second one. The output is byte-stable for the same
- * input (DTSTAMP comes from the data, not the clock), so it can carry a strong ETag.
+ * input and `stamp`: DTSTAMP is when the feed was made (RFC 5545 3.8.7.2, with METHOD:PUBLISH), so the
+ * caller passes the clock in.
  */
 
 import ical, { ICalAlarmType, ICalCalendarMethod } from "ical-generator";
@@ -29,8 +30,8 @@ export interface CalendarInput {
   apiBaseUrl?: string;
   /** Reminders, in days before the deadline; each fires at 09:00 that day. Default [7, 1]. */
   alarmsDays?: number[];
-  /** DTSTAMP of every event. Default: each deadline's trigger date at 00:00Z. */
-  stamp?: Date;
+  /** When the feed was made: the DTSTAMP of every event (to the second). */
+  stamp: Date;
   /** The language and style of summaries and reminders; default AP English. */
   phrasebook?: Phrasebook;
 }
@@ -62,6 +63,7 @@ export function toCalendar(input: CalendarInput): string {
     method: ICalCalendarMethod.PUBLISH,
   });
 
+  const stamp = new Date(Math.floor(input.stamp.getTime() / 1000) * 1000);
   const seen = new Set<string>();
   // Sorted by date then UID, so the same deadlines give the same bytes whatever order they came in.
   const entries = input.entries
@@ -80,7 +82,7 @@ export function toCalendar(input: CalendarInput): string {
     calendar.createEvent({
       id: uid,
       sequence: entry.sequence,
-      stamp: input.stamp ?? utcMidnight(deadline.basis.triggerDate),
+      stamp,
       start,
       // All-day DTEND is exclusive: the day after.
       end: new Date(start.getTime() + SECONDS_PER_DAY * 1000),
@@ -96,7 +98,9 @@ export function toCalendar(input: CalendarInput): string {
       })),
     });
   }
-  return calendar.toString();
+  // RFC 5545 3.1: every content line ends with CRLF, END:VCALENDAR included; ical-generator leaves the last one off.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
 }
 
 function deadlineDescription({ treaty, deadline }: Pick<CalendarEntry, "treaty" | "deadline">): string {

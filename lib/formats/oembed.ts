@@ -2,7 +2,7 @@
  * oEmbed 1.0 (https://oembed.com/) for the embed page: a `rich` response whose `html` is one
  * `<iframe>` of the page, which is all a CMS such as WordPress keeps of a provider's markup.
  */
-import { escapeHtml } from "./html.ts";
+import { escapeHtml } from "#formats/html";
 
 /** The size a CMS gets when it asks for none; the embed page reflows to any width from 280 px. */
 export const OEMBED_DEFAULT_WIDTH = 600;

@@ -13,8 +13,8 @@ import { parseDocument } from "htmlparser2";
 import { parsePartialDate } from "#domain/calendar";
 import { DomainError } from "#domain/errors";
 import { EVENT_TYPES, type EventType, type Source } from "#domain/types";
-import { restoreFormulaText, TIMELINE_CSV_COLUMNS } from "./csv.ts";
-import { EVENT_TYPE_LABELS } from "./labels.ts";
+import { restoreFormulaText, TIMELINE_CSV_COLUMNS } from "#formats/csv";
+import { EVENT_TYPE_LABELS } from "#formats/labels";
 
 export interface SheetEventDraft {
   date: string;

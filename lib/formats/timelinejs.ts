@@ -4,7 +4,8 @@
  * the only markup is ours.
  */
 import { compareTimelineDates, parsePartialDate } from "#domain/calendar";
-import type { CivilDateString, EventType, PartialDateString, TimelineEvent, Treaty } from "#domain/types";
+import { treatyEnd } from "#domain/parties";
+import type { CivilDateString, Deadline, PartialDateString, TimelineEvent, Treaty } from "#domain/types";
 import { apDate, apPartialDate } from "#formats/ap-style";
 import { escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
 import { type EventTypeLabels, eventTypeLabel } from "#formats/labels";
@@ -47,19 +48,18 @@ export interface TimelineJsOptions {
   /** Group labels to use instead of the defaults ("Withdrawal notice", ...). */
   eventTypeLabels?: EventTypeLabels;
   /**
-   * The civil date the "In force" era runs to while the treaty is still in force. Without it, and
-   * with no withdrawal, termination or expiry on record, no era is drawn.
+   * The civil date the "In force" era runs to while the treaty is still in force, and the day its
+   * end is judged on. Without it, the era runs to an end on record, and is not drawn without one.
    */
   today?: CivilDateString;
   /**
    * The events the in-force era is read from, when `events` is a filtered part of the timeline
-   * (a filter must not hide the withdrawal that ended the treaty). Default: `events`.
+   * (a filter must not hide the termination that ended the treaty). Default: `events`.
    */
   eraEvents?: TimelineEvent[];
+  /** The treaty's derived deadlines: its term's expiry, and the exit that ends a bilateral treaty. */
+  deadlines?: readonly Deadline[];
 }
-
-/** Event types that end the treaty's life in force (for everyone or for the last party). */
-const ENDING_TYPES: ReadonlySet<EventType> = new Set(["withdrawal_effective", "terminated", "expired"]);
 
 export function toTimelineJs(
   treaty: Treaty,
@@ -71,7 +71,7 @@ export function toTimelineJs(
     events: sortEvents(events).map((event) => eventSlide(event, options.eventTypeLabels)),
     scale: "human",
   };
-  const era = inForceEra(treaty, options.eraEvents ?? events, options.today);
+  const era = inForceEra(treaty, options.deadlines ?? [], options.eraEvents ?? events, options.today);
   if (era) {
     document.eras = [
       { start_date: timelineJsDate(era.start), end_date: timelineJsDate(era.end), text: { headline: "In force" } },
@@ -119,20 +119,25 @@ export function partialDisplayDate(date: PartialDateString): string | undefined 
 }
 
 /**
- * The span the treaty was in force: from entry into force to the latest withdrawal taking effect,
- * termination or expiry on record, else to `today`. Undefined when either end is unknown.
+ * The span the treaty was in force, as its status has it (`treatyEnd`): from entry into force to its
+ * termination, expiry or the end of its term, or, for a bilateral treaty, the first exit to take effect;
+ * else, while any two parties remain bound, to `today`. One party's exit from a multilateral treaty
+ * ends nothing: it is an event on the timeline. Undefined when either end is unknown.
  */
 export function inForceEra(
   treaty: Treaty,
+  deadlines: readonly Deadline[],
   events: readonly TimelineEvent[],
   today: CivilDateString | undefined,
-): { start: CivilDateString; end: PartialDateString } | undefined {
+): { start: CivilDateString; end: CivilDateString } | undefined {
   if (!treaty.inForceOn) return undefined;
-  const endings = sortEvents(events.filter((event) => ENDING_TYPES.has(event.type)));
-  const end = endings.at(-1)?.date ?? today;
+  const end = treatyEnd(treaty, deadlines, events, today ?? LAST_DAY)?.date ?? today;
   if (end === undefined || compareTimelineDates(end, treaty.inForceOn) < 0) return undefined;
   return { start: treaty.inForceOn, end };
 }
+
+/** With no `today`, every end on record counts, whenever it falls. */
+const LAST_DAY: CivilDateString = "9999-12-31";
 
 function eventSlide(event: TimelineEvent, labels: EventTypeLabels | undefined): TimelineJsSlide {
   const slide: TimelineJsSlide = {

@@ -4,6 +4,7 @@ import { toCalendar } from "#formats/ics";
 import { type Language, phrasebook, type Style } from "#formats/sentence";
 import { alarmDays } from "#http/format-schemas";
 import type { Reply } from "#http/handler";
+import { now } from "#lib/clock";
 import { optionalEnv } from "#lib/config";
 
 const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
@@ -18,12 +19,14 @@ export function calendarReply(input: {
   style?: Style | undefined;
   lang?: Language | undefined;
 }): Reply {
+  const made = now();
   const calendar = toCalendar({
     name: input.name,
     entries: input.records.flatMap(({ treaty, deadlines, sequences }) =>
       deadlines.map((deadline) => ({ treaty, deadline, sequence: calendarSequence(deadline, sequences) })),
     ),
     alarmsDays: alarmDays(input.alarms),
+    stamp: made,
     phrasebook: phrasebook(input.style, input.lang),
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
   });
@@ -32,5 +35,7 @@ export function calendarReply(input: {
     text: calendar,
     contentType: "text/calendar; charset=utf-8",
     headers: { "content-disposition": `inline; filename="${input.fileName}"` },
+    // The same deadlines made a second later are the same feed.
+    etagBasis: calendar.replace(/^DTSTAMP:.*\r\n/gm, ""),
   };
 }

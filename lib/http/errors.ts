@@ -34,6 +34,24 @@ export class UnauthorizedError extends HttpError {
   }
 }
 
+export class RouteNotFoundError extends HttpError {
+  constructor(method: string, path: string) {
+    super(404, "Not found", `There is no route ${method} ${path}. The routes are listed in GET /openapi.json.`);
+  }
+}
+
+export class MethodNotAllowedError extends HttpError {
+  constructor(method: string, path: string, allowed: readonly string[]) {
+    super(
+      405,
+      "Method not allowed",
+      `${path} does not answer ${method}; it answers ${allowed.join(", ")}.`,
+      undefined,
+      { allow: allowed.join(", ") },
+    );
+  }
+}
+
 export class PayloadTooLargeError extends HttpError {
   constructor(limit: number) {
     super(413, "Request body too large", `The request body is larger than ${limit} bytes.`);

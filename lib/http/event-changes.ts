@@ -95,7 +95,7 @@ export class PreconditionRequiredError extends HttpError {
   }
 }
 
-const IF_MATCH = /^\s*(?:W\/)?("?)([1-9]\d{0,8})\1\s*$/;
+export const IF_MATCH = /^\s*(?:W\/)?("?)([1-9]\d{0,8})\1\s*$/;
 
 /** The event version in If-Match: `3`, `"3"` or `W/"3"`. Absent: undefined, or 428 when required. */
 export function expectedVersionFrom(event: HttpEvent, options: { required: boolean }): number | undefined {
@@ -114,7 +114,7 @@ export function expectedVersionFrom(event: HttpEvent, options: { required: boole
 }
 
 // Printable ASCII, 1 to 128 characters: UUIDs, ULIDs and most clients' own schemes fit.
-const IDEMPOTENCY_KEY = /^[\x20-\x7E]{1,128}$/;
+export const IDEMPOTENCY_KEY = /^[\x20-\x7E]{1,128}$/;
 
 /** The Idempotency-Key header, when sent. */
 export function idempotencyKeyFrom(event: HttpEvent): string | undefined {

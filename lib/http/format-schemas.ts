@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { wholeNumberSource } from "#http/patterns";
 import { asOf, lang, partyCode, style, timeZone } from "#http/schemas";
 
 /**
@@ -18,19 +19,21 @@ export const embedQuery = z.strictObject({
 export const MAX_ALARMS = 5;
 export const MAX_ALARM_DAYS = 365;
 
+const ALARM_DAY = wholeNumberSource(0, MAX_ALARM_DAYS);
+
 /** `7,1`: reminders that many days before each deadline; `none` for no reminders. */
 const alarms = z.string().check(
   z.maxLength(40),
   z.regex(
-    /^(?:none|\d{1,3}(?:,\d{1,3})*)$/,
-    "must be a comma-separated list of whole days before the deadline, like 7,1, or none",
+    new RegExp(`^(?:none|${ALARM_DAY}(?:,${ALARM_DAY}){0,${MAX_ALARMS - 1}})$`),
+    `must be a comma-separated list of at most ${MAX_ALARMS} whole days before the deadline, each 0 to ${MAX_ALARM_DAYS}, like 7,1, or none`,
   ),
   z.refine(
     (value) => value === "none" || value.split(",").every((day) => Number(day) <= MAX_ALARM_DAYS),
     `each reminder must be at most ${MAX_ALARM_DAYS} days before the deadline`,
   ),
   z.refine(
-    (value) => value === "none" || new Set(value.split(",").map(Number)).size <= MAX_ALARMS,
+    (value) => value === "none" || value.split(",").length <= MAX_ALARMS,
     `give at most ${MAX_ALARMS} reminders`,
   ),
 );

@@ -15,6 +15,11 @@ export interface Reply {
   text?: string;
   contentType?: string;
   headers?: Record<string, string>;
+  /**
+   * What the entity tag is computed from, when the body holds a part that changes without its content
+   * changing (a calendar feed's DTSTAMP, the moment it was made). The tag is then weak (RFC 9110 8.8.1).
+   */
+  etagBasis?: string;
   /** How long caches may keep a successful read (lib/http/cache-control.ts); by default until an edit, revalidated. */
   freshness?: Freshness;
 }
@@ -30,7 +35,7 @@ export function httpHandler(route: (event: HttpEvent, context: Context) => Promi
     let result: HttpResult;
     try {
       const reply = await route(event, context);
-      result = withCaching(event, toResult(reply), reply.freshness ?? EDITS);
+      result = withCaching(event, toResult(reply), reply.freshness ?? EDITS, reply.etagBasis);
     } catch (error) {
       const outcome = toProblem(error, requestId);
       if (outcome.serverFault) {
@@ -79,19 +84,28 @@ const isRead = (event: HttpEvent) => {
  * allows; a matching If-None-Match gets 304 with no body, which is how a cache revalidates.
  * Writes are never cached.
  */
-function withCaching(event: HttpEvent, result: HttpResult, freshness: Freshness): HttpResult {
+function withCaching(
+  event: HttpEvent,
+  result: HttpResult,
+  freshness: Freshness,
+  etagBasis: string | undefined,
+): HttpResult {
   const headers = { ...(result.headers as Record<string, string>) };
   if (!isRead(event) || result.statusCode !== 200 || typeof result.body !== "string") {
     return neverStored(event, { ...result, headers });
   }
-  const etag = `"${createHash("sha256").update(result.body).digest("base64url").slice(0, 32)}"`;
+  const tag = `"${createHash("sha256")
+    .update(etagBasis ?? result.body)
+    .digest("base64url")
+    .slice(0, 32)}"`;
+  const etag = etagBasis === undefined ? tag : `W/${tag}`;
   headers.etag = etag;
   headers["cache-control"] ??= cacheControl(freshness);
   const ifNoneMatch = header(event, "if-none-match");
   const matches = ifNoneMatch
     ?.split(",")
-    .map((tag) => tag.trim().replace(/^W\//, ""))
-    .some((tag) => tag === etag || tag === "*");
+    .map((candidate) => candidate.trim().replace(/^W\//, ""))
+    .some((candidate) => candidate === tag || candidate === "*");
   if (matches) return { statusCode: 304, headers };
   return { ...result, headers };
 }

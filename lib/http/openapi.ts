@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
-import { correctionsQuery, eventCorrection, eventRetraction } from "#http/event-changes";
+import { correctionsQuery, eventCorrection, eventRetraction, IDEMPOTENCY_KEY, IF_MATCH } from "#http/event-changes";
 import { calendarQuery, embedQuery } from "#http/format-schemas";
 import { importQuery } from "#http/import-schemas";
 import { oembedQuery } from "#http/oembed-schemas";
 import { SLUG_PATTERN } from "#http/patterns";
+import { ROUTES } from "#http/routes";
 import {
   daysUntilExitQuery,
   deadlinesWindowQuery,
@@ -14,7 +15,7 @@ import {
   treatiesQuery,
   treatyInput,
 } from "#http/schemas";
-import { deliveriesQuery, subscriptionInput } from "#http/subscription-schemas";
+import { deliveriesQuery, SUBSCRIPTION_ID_PATTERN, subscriptionInput } from "#http/subscription-schemas";
 
 /**
  * The OpenAPI 3.1 document, generated from the very schemas that validate requests, so
@@ -49,7 +50,12 @@ const treatyIdParameter = {
   example: "inf",
 };
 
-const subscriptionIdParameter = { name: "subscriptionId", in: "path", required: true, schema: { type: "string" } };
+const subscriptionIdParameter = {
+  name: "subscriptionId",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: SUBSCRIPTION_ID_PATTERN.source },
+};
 
 const webhookHeader = (name: string, description: string) => ({
   name,
@@ -65,11 +71,20 @@ const ifMatchParameter = (required: boolean) => ({
   name: "If-Match",
   in: "header",
   required,
-  description: "The event's version, as read",
-  schema: { type: "string" },
+  description: 'The event\'s version, as read: 3, "3" or W/"3"',
+  schema: { type: "string", pattern: IF_MATCH.source },
 });
 
+const idempotencyKeyParameter = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "A retry with the same key and body within 24 hours gets the original answer and stores nothing",
+  schema: { type: "string", pattern: IDEMPOTENCY_KEY.source },
+};
+
 const problem = { $ref: "#/components/responses/Problem" };
+const problemOf = (name: string) => ({ $ref: `#/components/responses/${name}` });
 const body = (schema: string) => ({
   required: true,
   content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
@@ -81,6 +96,11 @@ const text = (mediaType: string, description: string) => ({
 const json = (description: string, schema: JsonSchema = { type: "object" }) => ({
   description,
   content: { "application/json": { schema } },
+});
+/** One answer in a choice of media types, as `format=` picks. */
+const media = (description: string, types: Record<string, JsonSchema>) => ({
+  description,
+  content: Object.fromEntries(Object.entries(types).map(([type, schema]) => [type, { schema }])),
 });
 const security = [{ apiKey: [] }, { bearer: [] }];
 
@@ -111,6 +131,43 @@ const eventExamples = Object.fromEntries(
   }),
 );
 
+const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+
+interface Operation {
+  [field: string]: unknown;
+  operationId?: string;
+  security?: unknown[];
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+/**
+ * Each operation's id is the name of the function that answers it in serverless.yml (lib/http/routes.json);
+ * public operations say so with `security: []`; and every operation lists the problems it can answer.
+ */
+function asContract<T extends Record<string, Record<string, Operation>>>(paths: T): T {
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      const operationId = ROUTES[path]?.[method.toUpperCase()];
+      if (!operationId) throw new Error(`${method.toUpperCase()} ${path} is documented but not deployed`);
+      operation.operationId = operationId;
+      operation.security ??= [];
+      const { responses } = operation;
+      const refusable = (operation.parameters ?? []).length > 0 || operation.requestBody !== undefined;
+      if (refusable) responses[400] ??= problemOf("BadRequest");
+      if (operation.security.length > 0) responses[401] ??= problemOf("Unauthorized");
+      if (path.includes("{")) responses[404] ??= problemOf("NotFound");
+      if (operation.requestBody !== undefined) responses[422] ??= problemOf("UnprocessableContent");
+      operation.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => (a < b ? -1 : 1)));
+    }
+  }
+  return paths;
+}
+
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
@@ -119,8 +176,11 @@ export function openApiDocument() {
       version: "0.1.0",
       description:
         "Timelines and withdrawal deadlines of treaties, for newsrooms. Every deadline is derived from the treaty's own withdrawal clause and carries its arithmetic and citation.",
+      // package.json is private and the repository has no LICENSE yet; this says so rather than invent one.
+      license: { name: "Proprietary: all rights reserved, no licence granted yet" },
     },
-    servers: [{ url: "http://localhost:3000", description: "npm start" }],
+    // Relative: the API that serves this document. Served, it names that API outright (functions/openapi.ts).
+    servers: [{ url: "/", description: "the API that serves this document" }],
     components: {
       securitySchemes: {
         apiKey: { type: "apiKey", in: "header", name: "x-api-key" },
@@ -186,13 +246,14 @@ export function openApiDocument() {
         },
       },
       responses: {
-        Problem: {
-          description: "RFC 9457 problem details",
-          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-        },
+        Problem: problemResponse("RFC 9457 problem details"),
+        BadRequest: problemResponse("A query, header or body the API refuses; the problem names each field"),
+        Unauthorized: problemResponse("No API key, or one that is unknown or revoked"),
+        NotFound: problemResponse("No such treaty, event or subscription"),
+        UnprocessableContent: problemResponse("A well-formed request the treaty's rules cannot accept"),
       },
     },
-    paths: {
+    paths: asContract({
       "/treaties": {
         get: {
           summary: "The catalogue, a page at a time (limit, cursor), each treaty with its next exit",
@@ -216,7 +277,7 @@ export function openApiDocument() {
         post: {
           summary: "Add an event to a treaty's timeline",
           security,
-          parameters: [treatyIdParameter],
+          parameters: [treatyIdParameter, idempotencyKeyParameter],
           requestBody: {
             required: true,
             content: {
@@ -229,7 +290,10 @@ export function openApiDocument() {
       "/treaties/{treatyId}/history": read(
         "The timeline, oldest first",
         [treatyIdParameter, ...queryParameters(historyQuery)],
-        json("A page of events"),
+        media(
+          "A page of events; format=timelinejs the whole timeline as TimelineJS JSON; format=csv as the TimelineJS sheet",
+          { "application/json": { type: "object" }, "text/csv": { type: "string" } },
+        ),
       ),
       "/treaties/{treatyId}/deadlines": read(
         "Every derived deadline with its basis",
@@ -239,7 +303,10 @@ export function openApiDocument() {
       "/treaties/{treatyId}/days-until-exit": read(
         "Days until the treaty exit takes effect",
         [treatyIdParameter, ...queryParameters(daysUntilExitQuery)],
-        json("The countdown with its basis"),
+        media("The countdown with its basis; format=text the AP-style sentence alone", {
+          "application/json": { type: "object" },
+          "text/plain": { type: "string" },
+        }),
       ),
       "/treaties/{treatyId}/parties": {
         get: {
@@ -320,11 +387,17 @@ export function openApiDocument() {
         [treatyIdParameter],
         text("application/atom+xml", "An Atom 1.0 feed"),
       ),
-      "/feed.atom": read(
-        "Atom feed of the newest events of every treaty, newest first",
-        undefined,
-        text("application/atom+xml", "An Atom 1.0 feed"),
-      ),
+      "/feed.atom": {
+        get: {
+          summary: "Atom feed of the newest events of every treaty, newest first",
+          responses: {
+            200: text("application/atom+xml", "An Atom 1.0 feed"),
+            // It takes no query: any parameter is refused.
+            400: problemOf("BadRequest"),
+            default: problem,
+          },
+        },
+      },
       "/oembed": {
         get: {
           summary:
@@ -413,13 +486,22 @@ export function openApiDocument() {
           },
         },
       },
-      "/openapi.json": { get: { summary: "This document", responses: { 200: json("OpenAPI 3.1") } } },
-    },
+      "/openapi.json": {
+        get: {
+          summary: "This document, with the server that answered it",
+          responses: { 200: json("OpenAPI 3.1") },
+        },
+      },
+    }),
     webhooks: {
       reminder: {
         post: {
           summary:
             "A reminder before a deadline, posted to a subscription's URL and signed per the Standard Webhooks specification",
+          operationId: "reminder",
+          description:
+            "The receiver checks webhook-signature with the subscription's secret; no other credential is sent.",
+          security: [],
           parameters: [
             webhookHeader("webhook-id", "The delivery id: the same on every retry of one reminder"),
             webhookHeader("webhook-timestamp", "Seconds since the epoch when this attempt was signed"),

@@ -3,7 +3,7 @@ import {
   AS_OF_PATTERN,
   assertPeriod,
   assertTimeZone,
-  CIVIL_DATE_PATTERN,
+  canonicalTimeZone,
   civilDateAt,
   INSTANT_WITH_OFFSET_PATTERN,
   PARTIAL_DATE_PATTERN,
@@ -14,7 +14,7 @@ import {
 import { DomainError } from "#domain/errors";
 import { DEADLINE_KINDS, EVENT_TYPES, type EventType } from "#domain/types";
 import { LANGUAGES, STYLES } from "#formats/sentence";
-import { SLUG_PATTERN } from "#http/patterns";
+import { SLUG_PATTERN, TIME_ZONE_PATTERN, wholeNumberSource } from "#http/patterns";
 
 /**
  * The one set of schemas: they validate requests at the edge and generate the OpenAPI
@@ -57,10 +57,10 @@ export const partyCode = z
   .string()
   .check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU"));
 
-export const civilDate = z.string().check(
-  z.regex(CIVIL_DATE_PATTERN, "must be a date written YYYY-MM-DD"),
-  domainCheck((v) => parseCivilDate(v)),
-);
+/** A real day written YYYY-MM-DD: zod's ISO date pattern (month lengths, leap years) and `format: date`. */
+export const civilDate = z.iso
+  .date("must be a real date written YYYY-MM-DD")
+  .check(domainCheck((v) => parseCivilDate(v)));
 
 export const partialDate = z
   .string()
@@ -69,13 +69,34 @@ export const partialDate = z
     domainCheck(parsePartialDate),
   );
 
-export const timeZone = z.string().check(z.maxLength(64), domainCheck(assertTimeZone));
+/** An IANA zone name in any case; what passes the edge is the database's spelling. */
+export const timeZone = z.pipe(
+  z
+    .string()
+    .check(
+      z.maxLength(64),
+      z.regex(TIME_ZONE_PATTERN, "must be an IANA time zone name such as America/New_York"),
+      domainCheck(assertTimeZone),
+    ),
+  z.transform((zone: string) => canonicalTimeZone(zone)),
+);
 
-/** A civil date, or an ISO 8601 instant with an offset. */
+/**
+ * The first year an "as of" may name. A countdown is asked about the age of modern treaty law, and a
+ * year such as 0019 is a typo for 2019 that would otherwise give a confident, absurd answer.
+ */
+export const EARLIEST_AS_OF_YEAR = 1800;
+// The pattern below says the same as EARLIEST_AS_OF_YEAR; test/unit/http/patterns.test.ts holds them together.
+
+/** A civil date, or an ISO 8601 instant with an offset, from EARLIEST_AS_OF_YEAR on. */
 export const asOf = z.string().check(
   z.maxLength(40),
   z.regex(AS_OF_PATTERN, "must be YYYY-MM-DD or an ISO 8601 instant with an offset"),
   domainCheck((v) => civilDateAt(v, "UTC")),
+  z.regex(
+    /^(?:1[89]|[2-9]\d)\d\d-/,
+    `must be in ${EARLIEST_AS_OF_YEAR} or later: treaty-clock counts from 1 January ${EARLIEST_AS_OF_YEAR} (is the year a typo?)`,
+  ),
 );
 
 /** An ISO 8601 instant with an offset. */
@@ -234,10 +255,7 @@ export type EventInput = z.infer<typeof eventInput>;
 /** A page size: a whole number from 1 to `max` in the query, a number past the edge. */
 export const pageLimit = (max: number) =>
   z.pipe(
-    z.string().check(
-      z.regex(/^\d{1,3}$/, `must be a whole number from 1 to ${max}`),
-      z.refine((v) => Number(v) >= 1 && Number(v) <= max, `must be from 1 to ${max}`),
-    ),
+    z.string().check(z.regex(new RegExp(`^${wholeNumberSource(1, max)}$`), `must be a whole number from 1 to ${max}`)),
     z.transform(Number),
   );
 

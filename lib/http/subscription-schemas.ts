@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { wholeNumberSource } from "#http/patterns";
 import { slug, text } from "#http/schemas";
 import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from "#lib/reminders/webhook-url";
 
@@ -42,10 +43,7 @@ export const SUBSCRIPTION_ID_PATTERN = /^sub_[A-Za-z0-9_-]{16,40}$/;
 export const DEFAULT_DELIVERIES_LIMIT = 20;
 export const deliveriesQuery = z.strictObject({
   limit: z.optional(
-    z.string().check(
-      z.regex(/^\d{1,3}$/, "must be a whole number from 1 to 100"),
-      z.refine((v) => Number(v) >= 1 && Number(v) <= 100, "must be from 1 to 100"),
-    ),
+    z.string().check(z.regex(new RegExp(`^${wholeNumberSource(1, 100)}$`), "must be a whole number from 1 to 100")),
   ),
   cursor: z.optional(z.string().check(z.maxLength(1024, "is not a cursor this API returned"))),
 });

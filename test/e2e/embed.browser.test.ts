@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { givenEvent, givenTreaty } from "../support/fixtures.ts";
@@ -10,6 +11,10 @@ import { givenEvent, givenTreaty } from "../support/fixtures.ts";
  * installs chromium, so in CI a missing binary fails the run instead of skipping it.
  */
 const base = inject("apiUrl");
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const axeVersion = (JSON.parse(readFileSync(require.resolve("axe-core/package.json"), "utf8")) as { version: string })
+  .version;
 
 function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -126,6 +131,27 @@ describe.skipIf(!chromiumPath)("the embed page in headless chromium", () => {
       expect(problems).toEqual([]);
       await page.context().close();
     }, 30_000);
+  }
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`passes axe-core with no violation at 320 and 1280 px, ${colorScheme} scheme`, async () => {
+      for (const width of [320, 1280]) {
+        // axe is injected as a script, which the page's CSP rightly refuses; this context lets it in.
+        const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true, colorScheme });
+        const page = await context.newPage();
+        expect((await page.goto(INF_EMBED, { waitUntil: "load" }))?.status()).toBe(200);
+        await page.addScriptTag({ content: axeSource });
+        const results = await page.evaluate<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }>(
+          "axe.run(document, { resultTypes: ['violations'] })",
+        );
+        const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+        console.log(
+          `axe-core ${axeVersion} on the INF embed at ${width} px, ${colorScheme}: ${violations.length} violations`,
+        );
+        expect(violations).toEqual([]);
+        await context.close();
+      }
+    }, 60_000);
   }
 
   it("shows the Ottawa embed in French: the page says lang=fr, the sentence names all three Baltic exits", async () => {

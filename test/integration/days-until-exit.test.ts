@@ -62,6 +62,12 @@ describe("days until exit (in-process against DynamoDB Local)", () => {
     expect(moscow.body).toMatchObject({ asOf: "2019-08-02", daysUntil: 0, status: "today" });
   });
 
+  it("echoes tz=america/new_york as the database spells it, America/New_York", async () => {
+    const answer = await daysUntilExit("inf", { asOf: "2019-08-01T23:30:00-04:00", tz: "america/new_york" });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ asOf: "2019-08-01", timeZone: "America/New_York" });
+  });
+
   it("counts the ABM exit from the 13 December 2001 notice", async () => {
     const answer = await daysUntilExit("abm", { asOf: "2002-06-01" });
     expect(answer.body).toMatchObject({ exitDate: "2002-06-13", daysUntil: 12, party: "US" });
@@ -87,6 +93,8 @@ describe("days until exit (in-process against DynamoDB Local)", () => {
     [{ tz: "Mars/Olympus" }, "Mars/Olympus"],
     [{ noticeOn: "2019-13-01" }, "noticeOn"],
     [{ asOf: "2019-07-04T10:00:00" }, "asOf"],
+    [{ asOf: "0019-07-04" }, "1800 or later"],
+    [{ asOf: "1799-12-31T23:00:00Z" }, "1800 or later"],
     [{ asof: "2019-07-04" }, "asof"],
   ])("refuses %j with a 400 problem that names the value", async (query, named) => {
     const answer = await daysUntilExit("inf", query as Record<string, string>);

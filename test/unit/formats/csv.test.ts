@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TimelineEvent } from "#domain/types";
 import { TIMELINE_CSV_COLUMNS, toTimelineCsv } from "#formats/csv";
 import { toTimelineJs } from "#formats/timelinejs";
-import { infEvents, infEventsWithMessySources, infTreaty } from "../../support/inf.ts";
+import { infEvents, infEventsWithMessySources, infTreaty, usWithdrawalDeadline } from "../../support/inf.ts";
 
 type Row = Record<(typeof TIMELINE_CSV_COLUMNS)[number], string>;
 
@@ -69,7 +69,7 @@ describe("TimelineJS spreadsheet CSV", () => {
   });
 
   it("ends with an In force era row when the span is known", () => {
-    const { rows } = parseCsv(toTimelineCsv(infTreaty(), infEvents()));
+    const { rows } = parseCsv(toTimelineCsv(infTreaty(), infEvents(), { deadlines: [usWithdrawalDeadline()] }));
     expect(rows.at(-1)).toMatchObject({
       Type: "era",
       Headline: "In force",
@@ -80,6 +80,13 @@ describe("TimelineJS spreadsheet CSV", () => {
       "End Month": "8",
       "End Day": "2",
     });
+  });
+
+  it("keeps a multilateral treaty's era to today past one party's exit, as the JSON does", () => {
+    const treaty = { ...infTreaty(), bilateral: false };
+    const exit = { ...usWithdrawalDeadline(), party: "RU" };
+    const { rows } = parseCsv(toTimelineCsv(treaty, infEvents(), { deadlines: [exit], today: "2026-11-30" }));
+    expect(rows.at(-1)).toMatchObject({ Type: "era", "End Year": "2026", "End Month": "11", "End Day": "30" });
   });
 
   it("puts the same HTML in Text as the TimelineJS JSON, source links and all", () => {
@@ -99,9 +106,17 @@ describe("TimelineJS spreadsheet CSV", () => {
     expect(csv.replace(/"(?:[^"]|"")*"/g, "")).not.toMatch(/[^\r]\n/);
   });
 
+  it("writes headlines and groups as the plain text a spreadsheet shows, escaping only & < >", () => {
+    const event: TimelineEvent = { ...hostile, title: `Russia's "suspension" of A<B & C`, description: "" };
+    const { rows } = parseCsv(toTimelineCsv(infTreaty(), [event], { eventTypeLabels: { statement: "Moscow's word" } }));
+    expect(rows[1]?.Headline).toBe(`Russia's "suspension" of A&lt;B &amp; C`);
+    expect(rows[1]?.Group).toBe("Moscow's word");
+    for (const row of rows) expect(`${row.Headline}${row.Group}`).not.toMatch(/&#39;|&quot;/);
+  });
+
   it("turns an event titled =HYPERLINK(...) into text a spreadsheet will not run", () => {
     const { rows } = parseCsv(toTimelineCsv(infTreaty(), [hostile]));
-    expect(rows[1]?.Headline).toBe("'=HYPERLINK(&quot;http://evil&quot;)");
+    expect(rows[1]?.Headline).toBe(`'=HYPERLINK("http://evil")`);
     expect(rows[1]?.Text.startsWith("<p>")).toBe(true);
     for (const row of rows) {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
@@ -125,7 +140,7 @@ describe("TimelineJS spreadsheet CSV", () => {
     };
     const csv = toTimelineCsv(infTreaty(), [event]);
     const { rows } = parseCsv(csv);
-    expect(rows[1]?.Headline).toBe("Moscow says &quot;no&quot;, again");
+    expect(rows[1]?.Headline).toBe('Moscow says "no", again');
     expect(rows[1]?.Text).toBe(
       "<p>First line, with a comma<br>\nSecond &quot;quoted&quot; line</p>\n" +
         '<ul><li><a href="https://example.org/a,b">Report, &quot;final&quot;</a></li></ul>',

@@ -30,6 +30,22 @@ describe("embeddable timeline page", () => {
     expect(html).toContain('<h2 id="timeline-heading">Timeline</h2>');
   });
 
+  it("holds everything a reader sees in one main landmark", () => {
+    const { html } = render();
+    expect(html.match(/<main>/g)).toHaveLength(1);
+    const main = html.slice(html.indexOf("<main>"), html.indexOf("</main>"));
+    expect(main).toContain("<h1>INF Treaty</h1>");
+    expect(main).toContain('class="countdown"');
+    expect(main).toContain('<div class="timeline"');
+    const body = html.slice(html.indexOf("<body>") + 6, html.indexOf("</body>")).trim();
+    expect(
+      body
+        .replace(/<main>[\s\S]*<\/main>/, "")
+        .replace(/<script>[\s\S]*<\/script>/, "")
+        .trim(),
+    ).toBe("");
+  });
+
   it("puts the countdown sentence up front as a status", () => {
     const { html } = render();
     expect(html).toContain(`<p class="countdown" role="status">${sentence}</p>`);

@@ -11,8 +11,15 @@ function parseCalendar(text: string) {
   return { calendar, events };
 }
 
+const MADE = new Date("2026-11-30T10:15:42.500Z");
+
 function calendarFor(deadline: Deadline, sequence = 0, extra: Partial<Parameters<typeof toCalendar>[0]> = {}) {
-  return toCalendar({ name: "Treaty deadlines", entries: [{ treaty: infTreaty(), deadline, sequence }], ...extra });
+  return toCalendar({
+    name: "Treaty deadlines",
+    entries: [{ treaty: infTreaty(), deadline, sequence }],
+    stamp: MADE,
+    ...extra,
+  });
 }
 
 describe("iCalendar feed", () => {
@@ -141,7 +148,7 @@ describe("iCalendar feed", () => {
     expect(parseCalendar(calendarFor(usWithdrawalDeadline())).events[0]?.getFirstPropertyValue("url")).toBeNull();
   });
 
-  it("gives the same bytes for the same deadlines in any order, stamped with the trigger date", () => {
+  it("gives the same bytes for the same deadlines in any order, stamped with when the feed was made", () => {
     const notice: Deadline = {
       kind: "earliest_notice",
       date: "1988-06-01",
@@ -151,16 +158,23 @@ describe("iCalendar feed", () => {
       { treaty: infTreaty(), deadline: usWithdrawalDeadline(), sequence: 1 },
       { treaty: infTreaty(), deadline: notice, sequence: 0 },
     ];
-    const one = toCalendar({ name: "INF", entries });
-    const two = toCalendar({ name: "INF", entries: [...entries].reverse() });
+    const one = toCalendar({ name: "INF", entries, stamp: MADE });
+    const two = toCalendar({ name: "INF", entries: [...entries].reverse(), stamp: MADE });
     expect(two).toBe(one);
     const stamps = parseCalendar(one).events.map((e) => String(e.getFirstPropertyValue("dtstamp")));
-    expect(stamps).toEqual(["1988-06-01T00:00:00Z", "2019-02-02T00:00:00Z"]);
+    expect(stamps).toEqual(["2026-11-30T10:15:42Z", "2026-11-30T10:15:42Z"]);
     expect(one).toContain("SUMMARY:INF Treaty: earliest notice of withdrawal\r\n");
   });
 
   it("refuses two deadlines that would share a UID", () => {
     const entry = { treaty: infTreaty(), deadline: usWithdrawalDeadline(), sequence: 0 };
-    expect(() => toCalendar({ name: "INF", entries: [entry, entry] })).toThrow(/UID/);
+    expect(() => toCalendar({ name: "INF", entries: [entry, entry], stamp: MADE })).toThrow(/UID/);
+  });
+
+  it("ends every content line with CRLF, END:VCALENDAR included (RFC 5545 3.1)", () => {
+    const text = calendarFor(usWithdrawalDeadline());
+    expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(text.split("\r\n").at(-1)).toBe("");
+    expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
   });
 });

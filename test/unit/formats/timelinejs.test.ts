@@ -1,13 +1,27 @@
 import { describe, expect, it } from "vitest";
-import type { TimelineEvent } from "#domain/types";
+import type { Deadline, TimelineEvent, Treaty } from "#domain/types";
 import { escapeHtml } from "#formats/html";
 import { toTimelineJs } from "#formats/timelinejs";
-import { INF, infEvents, infEventsWithMessySources, infTreaty } from "../../support/inf.ts";
+import { INF, infEvents, infEventsWithMessySources, infTreaty, usWithdrawalDeadline } from "../../support/inf.ts";
 
-function roundTrip(events: TimelineEvent[] = infEvents(), today?: string) {
+function roundTrip(events: TimelineEvent[] = infEvents(), today?: string, deadlines = [usWithdrawalDeadline()]) {
   // What TimelineJS receives: JSON over the wire.
-  return JSON.parse(JSON.stringify(toTimelineJs(infTreaty(), events, today ? { today } : {})));
+  return JSON.parse(JSON.stringify(toTimelineJs(infTreaty(), events, { deadlines, ...(today ? { today } : {}) })));
 }
+
+/** A multilateral treaty in force since 1999, and one party's exit from it. */
+const multilateral: Treaty = { ...infTreaty(), id: "ottawa", shortName: "Ottawa Convention", inForceOn: "1999-03-01" };
+delete multilateral.bilateral;
+const lithuaniaExit: Deadline = { ...usWithdrawalDeadline(), date: "2025-12-27", party: "LT" };
+const lithuaniaExitEvent: TimelineEvent = {
+  id: "lt-exit",
+  treatyId: "ottawa",
+  date: "2025-12-27",
+  type: "withdrawal_effective",
+  party: "LT",
+  title: "Lithuania's withdrawal takes effect",
+  sources: [],
+};
 
 describe("TimelineJS JSON", () => {
   it("opens with a title slide naming the treaty and when it was signed and entered into force", () => {
@@ -88,14 +102,51 @@ describe("TimelineJS JSON", () => {
   });
 
   it("runs the In force era to today while the treaty is still in force", () => {
-    const stillInForce = infEvents().filter((event) => event.type !== "withdrawal_effective");
-    expect(roundTrip(stillInForce, "2019-07-04").eras[0].end_date).toEqual({ year: 2019, month: 7, day: 4 });
-    expect(roundTrip(stillInForce).eras).toBeUndefined();
+    expect(roundTrip(infEvents(), "2019-07-04").eras[0].end_date).toEqual({ year: 2019, month: 7, day: 4 });
+    expect(roundTrip(infEvents(), undefined, []).eras).toBeUndefined();
+  });
+
+  it("keeps a multilateral treaty in force to today when one party's exit takes effect", () => {
+    const doc = toTimelineJs(multilateral, [lithuaniaExitEvent], { deadlines: [lithuaniaExit], today: "2026-11-30" });
+    expect(doc.eras?.[0]).toMatchObject({
+      start_date: { year: 1999, month: 3, day: 1 },
+      end_date: { year: 2026, month: 11, day: 30 },
+    });
+    expect(doc.events.map((slide) => slide.text?.headline)).toEqual([
+      escapeHtml("Lithuania's withdrawal takes effect"),
+    ]);
+  });
+
+  it("ends the era when the treaty's term expires, not today", () => {
+    const term: Deadline = { ...usWithdrawalDeadline(), kind: "term_expiry", date: "2026-02-05", party: undefined };
+    const doc = toTimelineJs({ ...infTreaty(), inForceOn: "2011-02-05" }, [], {
+      deadlines: [term],
+      today: "2026-11-30",
+    });
+    expect(doc.eras?.[0]?.end_date).toEqual({ year: 2026, month: 2, day: 5 });
+    const before = toTimelineJs(infTreaty(), [], { deadlines: [term], today: "2025-06-01" });
+    expect(before.eras?.[0]?.end_date).toEqual({ year: 2025, month: 6, day: 1 });
+  });
+
+  it("ends the era on a recorded termination of a multilateral treaty", () => {
+    const terminated: TimelineEvent = {
+      ...lithuaniaExitEvent,
+      id: "t",
+      type: "terminated",
+      party: undefined,
+      date: "2023-11-07",
+    };
+    const doc = toTimelineJs(multilateral, [terminated], { deadlines: [lithuaniaExit], today: "2026-11-30" });
+    expect(doc.eras?.[0]?.end_date).toEqual({ year: 2023, month: 11, day: 7 });
   });
 
   it("reads the era from the whole timeline when only some events are shown", () => {
     const notices = infEvents().filter((event) => event.type === "withdrawal_notice");
-    const doc = toTimelineJs(infTreaty(), notices, { eraEvents: infEvents(), today: "2024-01-01" });
+    const doc = toTimelineJs(infTreaty(), notices, {
+      eraEvents: infEvents(),
+      deadlines: [usWithdrawalDeadline()],
+      today: "2024-01-01",
+    });
     expect(doc.events).toHaveLength(notices.length);
     expect(doc.eras?.[0]?.end_date).toEqual({ year: 2019, month: 8, day: 2 });
   });
