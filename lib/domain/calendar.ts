@@ -157,6 +157,11 @@ export function firstDayOf(d: PartialDateString): CivilDateString {
   return formatCivilDate({ year, month, day });
 }
 
+/** "on 2 February 2019", "in May 1991", "in 1991": a date of any precision inside a sentence. */
+export function onDate(d: PartialDateString): string {
+  return `${parsePartialDate(d).precision === "day" ? "on" : "in"} ${formatPartialDate(d)}`;
+}
+
 /** The last day a partial date covers: 2021-03 → 2021-03-31, 1991 → 1991-12-31. */
 export function lastDayOf(d: PartialDateString): CivilDateString {
   const { year, month, day } = parsePartialDate(d);

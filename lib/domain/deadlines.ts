@@ -12,6 +12,7 @@ import {
   formatPartialDate,
   isCivilDate,
   lastDayOf,
+  onDate,
   parseCivilDate,
   parsePartialDate,
   subtractPeriod,
@@ -63,11 +64,6 @@ export const ruleRelevantTypes: ReadonlySet<EventType> = new Set<EventType>([
 
 const VCLT_ARTICLE_68 = "Vienna Convention on the Law of Treaties, Article 68";
 
-/** "on 2 February 2019", "in May 1991", "in 1991". */
-function onDate(d: PartialDateString): string {
-  return `${parsePartialDate(d).precision === "day" ? "on" : "in"} ${formatPartialDate(d)}`;
-}
-
 /** Whether a partial date could fall on or after `d` (a partial date covers every day it names). */
 function mayBeOnOrAfter(partial: PartialDateString, d: CivilDateString): boolean {
   return partial >= d.slice(0, partial.length);
@@ -109,6 +105,29 @@ export interface WithdrawalScenario {
   expelled?: boolean;
   /** When the treaty last entered into force for the party before the notice, where a deposit is on record. */
   boundOn?: CivilDateString;
+}
+
+/** The rule of a renewing term, short enough to sit in brackets. */
+const RENEWAL_SUMMARY = "the end of the renewal period notice came in time for";
+
+/**
+ * When the notifying party claims another date than the rule gives: the deadline's `contested` fields and the
+ * warning that names both dates. Undefined when there is no claim or it agrees.
+ */
+function contestedExit(
+  scenario: WithdrawalScenario,
+  date: CivilDateString,
+  label: string,
+  summary: string,
+): { fields: { contested: true; claimedDate: CivilDateString }; warning: string } | undefined {
+  if (scenario.claimedEffectiveOn === undefined || scenario.claimedEffectiveOn === date) return undefined;
+  const claimed = parseCivilDate(scenario.claimedEffectiveOn, "claimed effective date");
+  return {
+    fields: { contested: true, claimedDate: claimed },
+    warning:
+      `Contested: ${scenario.party ?? "the notifying party"} claims the exit took effect ${claimed < date ? "on" : "only on"} ${formatLongDate(claimed)}, ` +
+      `but ${label} gives ${formatLongDate(date)} (${summary}). Both dates are shown; neither has been chosen silently.`,
+  };
 }
 
 function noticeOpening(
@@ -202,14 +221,8 @@ export function withdrawalDeadline(treaty: Treaty, scenario: WithdrawalScenario)
     );
   }
 
-  const contested = scenario.claimedEffectiveOn !== undefined && scenario.claimedEffectiveOn !== date;
-  if (contested && scenario.claimedEffectiveOn !== undefined) {
-    const claimed = parseCivilDate(scenario.claimedEffectiveOn, "claimed effective date");
-    warnings.push(
-      `Contested: ${scenario.party ?? "the notifying party"} claims the exit took effect ${claimed < date ? "on" : "only on"} ${formatLongDate(claimed)}, ` +
-        `but ${clause.label} gives ${formatLongDate(date)} (${landing.summary}). Both dates are shown; neither has been chosen silently.`,
-    );
-  }
+  const contested = contestedExit(scenario, date, clause.label, landing.summary);
+  if (contested) warnings.push(contested.warning);
 
   const explanation = sentences(
     scenario.hypothetical
@@ -226,7 +239,7 @@ export function withdrawalDeadline(treaty: Treaty, scenario: WithdrawalScenario)
     kind: "withdrawal_effective",
     date,
     ...partyField(scenario.party),
-    ...(contested ? { contested: true, claimedDate: scenario.claimedEffectiveOn } : {}),
+    ...contested?.fields,
     basis: {
       rule: clause.ruleSentence,
       article: clause.citation,
@@ -314,18 +327,14 @@ function renewalExit(treaty: Treaty, scenario: WithdrawalScenario): Deadline {
         `so under ${renewal.article} the treaty renewed once more and ends on ${formatLongDate(end)}.`,
     );
   }
-  const contested = scenario.claimedEffectiveOn !== undefined && scenario.claimedEffectiveOn !== end;
-  if (contested && scenario.claimedEffectiveOn !== undefined) {
-    warnings.push(
-      `Contested: ${scenario.party ?? "the notifying party"} claims ${formatLongDate(scenario.claimedEffectiveOn)}, but ${renewal.article} gives ${formatLongDate(end)}. Both dates are shown.`,
-    );
-  }
+  const contested = contestedExit(scenario, end, renewal.article, RENEWAL_SUMMARY);
+  if (contested) warnings.push(contested.warning);
   const terms = `${renewal.article}: the treaty runs for ${describePeriod(renewal.initialTerm)} from entry into force and renews for ${describePeriod(renewal.renewFor)} at a time unless a party gives notice at least ${describePeriod(renewal.noticeBefore)} before a period ends.`;
   return {
     kind: "withdrawal_effective",
     date: end,
     ...partyField(scenario.party),
-    ...(contested ? { contested: true, claimedDate: scenario.claimedEffectiveOn } : {}),
+    ...contested?.fields,
     basis: {
       rule: `The treaty ends at the end of the period for which notice came at least ${describePeriod(renewal.noticeBefore)} before.`,
       article: `${treaty.shortName}, ${renewal.article}`,
@@ -501,7 +510,7 @@ function ruleLabel(treaty: Treaty, party: string | undefined): string {
 /** "2 February 2019 + six months": the rule's arithmetic in brackets. */
 function ruleSummary(treaty: Treaty, deadline: Deadline): string {
   if (treaty.renewal !== undefined && treaty.withdrawal === undefined) {
-    return `the end of the renewal period notice came in time for`;
+    return RENEWAL_SUMMARY;
   }
   return applyEffectRule(clauseInUse(treaty, deadline.party).rule, deadline.basis.triggerDate).summary;
 }

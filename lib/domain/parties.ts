@@ -2,7 +2,7 @@
  * Each party's standing on a given day: the first thing a desk asks ("who has left, who is leaving, and when").
  * Derived from the deadlines (which already apply every clause form) and the recorded events; every row says why.
  */
-import { formatLongDate, formatPartialDate, isCivilDate } from "#domain/calendar";
+import { formatLongDate, isCivilDate, onDate } from "#domain/calendar";
 import { possessive } from "#domain/clauses";
 import { sortTimeline } from "#domain/timeline";
 import type { CivilDateString, Deadline, PartialDateString, TimelineEvent, Treaty } from "#domain/types";
@@ -195,10 +195,6 @@ export function partyStatuses(
     }
     return state;
   });
-}
-
-function onDate(d: PartialDateString): string {
-  return `${d.length === 10 ? "on" : "in"} ${formatPartialDate(d)}`;
 }
 
 /** "The INF Treaty ended on 2 August 2019, when the US withdrawal took effect." in plain words, for a basis. */
