@@ -13,7 +13,7 @@ import {
 } from "#domain/calendar";
 import { DomainError } from "#domain/errors";
 import { DEADLINE_KINDS, EVENT_TYPES, type EventType } from "#domain/types";
-import { LANGUAGES, STYLES } from "#formats/sentence";
+import { LANGUAGES, STYLES } from "#formats/sentences/languages";
 import { SLUG_PATTERN, TIME_ZONE_PATTERN, wholeNumberSource } from "#http/patterns";
 
 /**
