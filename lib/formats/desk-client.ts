@@ -390,16 +390,17 @@ export function deskClient(): void {
       ...(multiline ? { rows: "3" } : { type: "text" }),
     }) as HTMLInputElement;
     box.value = text;
-    const button = el("button", { type: "button", id: `${id}-button`, text: `Copy ${label.replace(/^The /, "the ")}` });
-    button.addEventListener("click", () => copy(box, label));
+    const what = label.replace(/^The /, "the ");
+    const button = el("button", { type: "button", id: `${id}-button`, text: `Copy ${what}` });
+    button.addEventListener("click", () => copy(box, what));
     return el("div", { class: "copy" }, [el("label", { for: id, text: label }), box, button]);
   }
 
   /** The clipboard API where the browser allows it; else the selection and the old copy command. */
-  async function copy(box: HTMLInputElement, label: string): Promise<void> {
+  async function copy(box: HTMLInputElement, what: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(box.value);
-      say("copy-status", `Copied: ${label.toLowerCase()}.`);
+      say("copy-status", `Copied ${what}.`);
       return;
     } catch {
       box.focus();
@@ -411,10 +412,7 @@ export function deskClient(): void {
     } catch {
       copied = false;
     }
-    say(
-      "copy-status",
-      copied ? `Copied: ${label.toLowerCase()}.` : `Selected ${label.toLowerCase()}: press Ctrl+C to copy.`,
-    );
+    say("copy-status", copied ? `Copied ${what}.` : `Selected ${what}: press Ctrl+C to copy.`);
   }
 
   // ---- the history -----------------------------------------------------------------------------

@@ -70,7 +70,7 @@ describe.skipIf(!chromiumPath)("the desk in headless chromium", () => {
 
   async function open(
     width: number,
-    options: { hash?: string; colorScheme?: "light" | "dark"; clipboard?: boolean } = {},
+    options: { hash?: string; colorScheme?: "light" | "dark"; clipboard?: boolean; clipboardRefuses?: boolean } = {},
   ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
     const context = await browser.newContext({
       viewport: { width, height: 900 },
@@ -89,6 +89,12 @@ describe.skipIf(!chromiumPath)("the desk in headless chromium", () => {
       await dialog.dismiss();
     });
     await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
+    if (options.clipboardRefuses) {
+      // As a browser does without the permission or outside a secure context: the page must fall back.
+      await page.addInitScript({
+        content: `Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("refused")) } });`,
+      });
+    }
     const response = await page.goto(`${base}/desk${options.hash ? `#${options.hash}` : ""}`, { waitUntil: "load" });
     expect(response?.status()).toBe(200);
     const csp = response?.headers()["content-security-policy"] ?? "";
@@ -308,7 +314,7 @@ describe.skipIf(!chromiumPath)("the desk in headless chromium", () => {
     for (const [name, expected] of copies) {
       await page.focus(`#copy-${name}-button`);
       await page.keyboard.press("Enter");
-      await expect.poll(() => page.textContent("#copy-status")).toMatch(/^Copied: /);
+      await expect.poll(() => page.textContent("#copy-status")).toMatch(/^Copied the /);
       expect(await page.evaluate("navigator.clipboard.readText()")).toBe(expected);
       await page.evaluate("document.getElementById('copy-status').textContent = ''");
     }
@@ -385,8 +391,19 @@ describe.skipIf(!chromiumPath)("the desk in headless chromium", () => {
       expect(problems).toEqual([]);
       await context.close();
 
-      const dark = await open(width, { hash: "inf", colorScheme: "dark" });
+      const dark = await open(width, { hash: "inf", colorScheme: "dark", clipboardRefuses: true });
       await dark.page.waitForSelector("#event-inf-1987-12-08-signed");
+      // Without the clipboard API the link is selected and copied the old way, or left selected to copy by hand.
+      await dark.page.focus("#copy-calendar-button");
+      await dark.page.keyboard.press("Enter");
+      await expect
+        .poll(() => dark.page.textContent("#copy-status"))
+        .toMatch(/^(Copied the calendar link\.|Selected the calendar link: press Ctrl\+C to copy\.)$/);
+      expect(
+        await dark.page.evaluate<boolean>(
+          `(() => { const box = document.getElementById("copy-calendar"); return document.activeElement === box && box.selectionStart === 0 && box.selectionEnd === box.value.length; })()`,
+        ),
+      ).toBe(true);
       await dark.page.focus("#event-inf-1987-12-08-signed summary");
       await dark.page.keyboard.press("Enter");
       expect(await axeViolations(dark.page, `${width} px, dark, a correction form open`)).toEqual([]);
