@@ -1,53 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeSource, axeVersion, chromiumPath, LAUNCH_ARGS, REPORT_CSP_VIOLATIONS } from "../support/browser.ts";
 import { givenEvent, givenTreaty } from "../support/fixtures.ts";
 
 /**
  * The embed page in a real headless browser: Debian's chromium driven by playwright-core,
- * against the API the global setup started. No browser is ever downloaded; `.ci/run`
- * installs chromium, so in CI a missing binary fails the run instead of skipping it.
+ * against the API the global setup started. No browser is ever downloaded.
  */
 const base = inject("apiUrl");
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const axeVersion = (JSON.parse(readFileSync(require.resolve("axe-core/package.json"), "utf8")) as { version: string })
-  .version;
-
-function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  for (const name of ["chromium", "chromium-browser"]) {
-    try {
-      const path = execFileSync("which", [name], { encoding: "utf8" }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH under this name
-    }
-  }
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
-}
-
-const chromiumPath = findChromium();
-if (!chromiumPath) {
-  if (process.env.CI) throw new Error("No chromium binary found; CI must install it (apt-get install chromium).");
-  console.warn(
-    "Skipping the embed browser tests: no chromium binary (install Debian's chromium or set CHROMIUM_PATH).",
-  );
-}
-
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const INF_EMBED = `${base}/treaties/inf/embed?asOf=2019-07-04`;
 
@@ -83,11 +43,7 @@ describe.skipIf(!chromiumPath)("the embed page in headless chromium", () => {
       await dialog.dismiss();
     });
     // Runs outside the page's CSP, so it reports what the policy blocks without being blocked itself.
-    await page.addInitScript({
-      content: `document.addEventListener("securitypolicyviolation", (event) => {
-        console.error("CSP violation: " + event.violatedDirective + " blocked " + (event.blockedURI || "inline"));
-      });`,
-    });
+    await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
     const response = await page.goto(url, { waitUntil: "load" });
     expect(response?.status()).toBe(200);
     return { page, problems, dialogs };
