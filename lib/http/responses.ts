@@ -150,6 +150,9 @@ export const treatyDeadlines = named(
 
 const countdownStatus = z.enum(["pending", "today", "passed", "ended", "none"]);
 
+// One object rather than a union with a `status: "none"` variant whose fields are all null: openapi-fetch's
+// Readable type drops properties typed `null` alone, so such a variant would lose exitDate, basis, ... in the client.
+
 export const countdown = named(
   "Countdown",
   z.strictObject({
