@@ -468,28 +468,7 @@ export function openApiDocument() {
               'Space-separated "v1,<base64 HMAC-SHA256 of id.timestamp.body>", one per secret in force',
             ),
           ],
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["text", "deliveryId", "subscriptionId", "treaty", "kind", "exitDate", "daysUntil"],
-                  properties: {
-                    text: { type: "string", description: "Slack-ready text" },
-                    deliveryId: { type: "string" },
-                    subscriptionId: { type: "string" },
-                    treaty: { type: "object" },
-                    kind: { type: "string" },
-                    exitDate: { type: "string", format: "date" },
-                    daysUntil: { type: "integer" },
-                    offsetDays: { type: "integer" },
-                    late: { type: "boolean" },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: { required: true, content: { "application/json": { schema: ref("Reminder") } } },
           responses: { "2XX": { description: "Acknowledged; anything else is retried" } },
         },
       },

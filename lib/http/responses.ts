@@ -30,6 +30,8 @@ const partialDate = eventInput.shape.date;
 const instant = z.iso.datetime({ offset: true });
 const count = z.int();
 const nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
+const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+  schema.check(z.describe(description)) as T;
 const cursor = nullable(z.string());
 
 export const deadlineBasis = named(
@@ -164,10 +166,14 @@ export const countdown = named(
     timeZone: z.string(),
     exitDate: nullable(civilDate),
     kind: nullable(z.enum(DEADLINE_KINDS)),
-    daysUntil: nullable(count),
-    businessDaysUntil: nullable(count),
+    daysUntil: nullable(described(count, "Calendar days from asOf to the exit: 0 on the day, negative after")),
+    businessDaysUntil: nullable(
+      described(count, "Monday to Friday, asOf excluded, the exit's day included; negative after"),
+    ),
     status: countdownStatus,
-    breakdown: nullable(z.strictObject({ months: count, days: count })),
+    breakdown: nullable(
+      described(z.strictObject({ months: count, days: count }), "Whole months, then days (both negative after)"),
+    ),
     whatIf: z.optional(z.boolean()),
     treatyEnded: z.optional(
       z.strictObject({ date: civilDate, reason: z.enum(["withdrawal", "term_expiry", "terminated", "expired"]) }),
@@ -340,16 +346,16 @@ export const rotatedSecret = named(
 export const delivery = named(
   "Delivery",
   z.strictObject({
-    at: instant,
-    deliveryId: z.string(),
+    at: described(instant, "When the outcome was recorded"),
+    deliveryId: described(z.string(), "The webhook-id header of the reminder, the same on every retry"),
     treatyId: z.string(),
     deadline: z.strictObject({ date: civilDate, kind: z.enum(DEADLINE_KINDS), party: z.optional(z.string()) }),
-    offsetDays: count,
+    offsetDays: described(count, "How many days before the deadline the reminder was due"),
     daysUntil: count,
-    late: z.boolean(),
-    attempts: count,
+    late: described(z.boolean(), "Sent after the day it was due"),
+    attempts: described(count, "Requests made in that run; 0 when the URL was refused"),
     outcome: z.enum(["delivered", "failed", "refused"]),
-    receiverStatus: z.optional(count),
+    receiverStatus: z.optional(described(count, "The receiver's HTTP status, when it answered")),
     error: z.optional(z.string()),
   }),
   "What happened to one reminder: attempts is 0 when the URL was refused before any request",
@@ -374,6 +380,28 @@ export const oembedRich = named(
     height: z.int(),
   }),
   "oEmbed 1.0 rich response: html is one iframe of the embed page",
+);
+
+/** What the API posts to a subscription's URL (the `reminder` webhook): Slack-ready text and the same facts as fields. */
+export const reminder = named(
+  "Reminder",
+  z.strictObject({
+    text: described(z.string(), "Slack-ready text"),
+    deliveryId: described(z.string(), "The same as the webhook-id header, on every retry"),
+    subscriptionId: z.string(),
+    label: z.optional(z.string()),
+    treaty: z.strictObject({ id: z.string(), name: z.string(), shortName: z.string() }),
+    party: z.optional(z.string()),
+    kind: z.enum(DEADLINE_KINDS),
+    exitDate: described(civilDate, "The deadline's date, for every kind"),
+    daysUntil: count,
+    offsetDays: count,
+    late: described(z.boolean(), "Sent after the day it was due"),
+    dueOn: civilDate,
+    asOf: described(civilDate, "The run's date (UTC)"),
+    basis: deadlineBasis,
+    links: z.strictObject({ treaty: z.url(), deadlines: z.url(), daysUntilExit: z.optional(z.url()) }),
+  }),
 );
 
 /** The JSON Schemas of every named response, with `$ref`s between them, for `components.schemas`. */

@@ -1266,8 +1266,12 @@ export interface components {
             previousSecretExpiresAt: string;
         };
         Delivery: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the outcome was recorded
+             */
             at: string;
+            /** @description The webhook-id header of the reminder, the same on every retry */
             deliveryId: string;
             treatyId: string;
             deadline: {
@@ -1277,12 +1281,16 @@ export interface components {
                 kind: "withdrawal_effective" | "term_expiry" | "ultimatum_end" | "earliest_notice" | "party_bound" | "notice_window_opens" | "notice_window_closes" | "renewal_notice_deadline" | "term_renewal";
                 party?: string;
             };
+            /** @description How many days before the deadline the reminder was due */
             offsetDays: number;
             daysUntil: number;
+            /** @description Sent after the day it was due */
             late: boolean;
+            /** @description Requests made in that run; 0 when the URL was refused */
             attempts: number;
             /** @enum {string} */
             outcome: "delivered" | "failed" | "refused";
+            /** @description The receiver's HTTP status, when it answered */
             receiverStatus?: number;
             error?: string;
         };
@@ -1304,6 +1312,47 @@ export interface components {
             html: string;
             width: number;
             height: number;
+        };
+        Reminder: {
+            /** @description Slack-ready text */
+            text: string;
+            /** @description The same as the webhook-id header, on every retry */
+            deliveryId: string;
+            subscriptionId: string;
+            label?: string;
+            treaty: {
+                id: string;
+                name: string;
+                shortName: string;
+            };
+            party?: string;
+            /** @enum {string} */
+            kind: "withdrawal_effective" | "term_expiry" | "ultimatum_end" | "earliest_notice" | "party_bound" | "notice_window_opens" | "notice_window_closes" | "renewal_notice_deadline" | "term_renewal";
+            /**
+             * Format: date
+             * @description The deadline's date, for every kind
+             */
+            exitDate: string;
+            daysUntil: number;
+            offsetDays: number;
+            /** @description Sent after the day it was due */
+            late: boolean;
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description The run's date (UTC)
+             */
+            asOf: string;
+            basis: components["schemas"]["DeadlineBasis"];
+            links: {
+                /** Format: uri */
+                treaty: string;
+                /** Format: uri */
+                deadlines: string;
+                /** Format: uri */
+                daysUntilExit?: string;
+            };
         };
         Problem: {
             /** Format: uri */
@@ -2141,19 +2190,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Slack-ready text */
-                    text: string;
-                    deliveryId: string;
-                    subscriptionId: string;
-                    treaty: Record<string, never>;
-                    kind: string;
-                    /** Format: date */
-                    exitDate: string;
-                    daysUntil: number;
-                    offsetDays?: number;
-                    late?: boolean;
-                };
+                "application/json": components["schemas"]["Reminder"];
             };
         };
         responses: {

@@ -18,7 +18,8 @@ type JsonMedia = "application/json" | "application/problem+json";
 /** The document's named schemas: `Schemas["Treaty"]`, `Schemas["EventInput"]`, ... */
 export type Schemas = components["schemas"];
 
-const contract = contractOf(document as unknown as Document);
+/** The document the client's types come from, as a contract: also checks bodies the API sends (webhooks). */
+export const contract = contractOf(document as unknown as Document);
 
 /** Every answer held to the document the client's types come from. */
 const answersAsDeclared: Middleware = {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { handler as sendReminders } from "../../functions/send-reminders.ts";
-import { apiClient, type Schemas } from "../client/index.ts";
+import { apiClient, contract, type Schemas } from "../client/index.ts";
 import { eventInput, treatyInput, uniqueId } from "../support/lambda.ts";
 
 /**
@@ -67,6 +67,8 @@ describe("reminder subscriptions over HTTP", () => {
     const headers = reminder.headers as Record<string, string>;
     const payload = new Webhook(secret).verify(reminder.raw, headers);
     expect(headers["webhook-id"]).toBe((payload as { deliveryId: string }).deliveryId);
+    // The body is the document's `reminder` webhook, exactly.
+    expect(contract.schemaBreach("Reminder", payload)).toBeUndefined();
     vi.useFakeTimers({ now: Date.now() + 6 * 60 * 1000, toFake: ["Date"] });
     try {
       expect(() => new Webhook(secret).verify(reminder.raw, headers)).toThrow(/timestamp too old/);

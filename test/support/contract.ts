@@ -30,6 +30,8 @@ export interface Contract {
   operation(path: string, method: string): Operation | undefined;
   /** Why the answer is not one the operation declares; undefined when it is. */
   breach(operation: Operation, status: number, contentType: string | null, text: string): string | undefined;
+  /** Why `value` is not a `#/components/schemas/<name>` (a webhook's body, say); undefined when it is. */
+  schemaBreach(name: string, value: unknown): string | undefined;
 }
 
 export function contractOf(document: Document): Contract {
@@ -52,8 +54,21 @@ export function contractOf(document: Document): Contract {
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolved(inner)]));
   }
 
+  function validatorOf(key: string, schema: unknown): ValidateFunction {
+    let validate = validators.get(key);
+    if (!validate) {
+      validate = ajv.compile(resolved(schema) as Json);
+      validators.set(key, validate);
+    }
+    return validate;
+  }
+
   return {
     operation: (path, method) => document.paths[path]?.[method.toLowerCase()],
+    schemaBreach(name, value) {
+      const validate = validatorOf(`#${name}`, { $ref: `#/components/schemas/${name}` });
+      return validate(value) ? undefined : ajv.errorsText(validate.errors);
+    },
     breach(operation, status, contentType, text) {
       const code = String(status);
       const declared = operation.responses[code] ?? operation.responses[`${code[0]}XX`] ?? operation.responses.default;
@@ -64,12 +79,7 @@ export function contractOf(document: Document): Contract {
       const media = answer.content?.[mediaType];
       if (!media) return `${code} ${mediaType} is not in the document`;
       if (!/json$/.test(mediaType)) return undefined;
-      const key = `${operation.operationId} ${code} ${mediaType}`;
-      let validate = validators.get(key);
-      if (!validate) {
-        validate = ajv.compile(media.schema);
-        validators.set(key, validate);
-      }
+      const validate = validatorOf(`${operation.operationId} ${code} ${mediaType}`, media.schema);
       let body: unknown;
       try {
         body = JSON.parse(text);
