@@ -28,7 +28,11 @@ function named<T extends z.ZodMiniType>(id: string, schema: T, description?: str
 const civilDate = z.iso.date();
 const partialDate = eventInput.shape.date;
 const instant = z.iso.datetime({ offset: true });
-const count = z.int();
+/** A whole number that cannot be negative; `signed` for counts of days that go negative after a date. */
+const count = z.int().check(z.minimum(0));
+const signed = z.int();
+/** An event's or a treaty's version: 1 when written, one more with each change. */
+const version = z.int().check(z.minimum(1));
 const nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
   schema.check(z.describe(description)) as T;
@@ -66,7 +70,7 @@ export const treaty = named(
     ...treatyInput.shape,
     deadlines: z.array(deadline),
     eventCount: count,
-    version: count,
+    version,
     createdAt: instant,
     updatedAt: instant,
   }),
@@ -99,7 +103,7 @@ export const storedEvent = named(
     id: z.string(),
     treatyId: z.string(),
     createdAt: instant,
-    version: count,
+    version,
     createdBy: z.optional(z.string()),
     updatedAt: z.optional(instant),
     updatedBy: z.optional(z.string()),
@@ -116,8 +120,8 @@ export const historyPage = named(
 
 const timelineJsDate = z.strictObject({
   year: z.int(),
-  month: z.optional(z.int()),
-  day: z.optional(z.int()),
+  month: z.optional(z.int().check(z.minimum(1), z.maximum(12))),
+  day: z.optional(z.int().check(z.minimum(1), z.maximum(31))),
   display_date: z.optional(z.string()),
 });
 const timelineJsText = z.strictObject({ headline: z.optional(z.string()), text: z.optional(z.string()) });
@@ -166,13 +170,13 @@ export const countdown = named(
     timeZone: z.string(),
     exitDate: nullable(civilDate),
     kind: nullable(z.enum(DEADLINE_KINDS)),
-    daysUntil: nullable(described(count, "Calendar days from asOf to the exit: 0 on the day, negative after")),
+    daysUntil: nullable(described(signed, "Calendar days from asOf to the exit: 0 on the day, negative after")),
     businessDaysUntil: nullable(
-      described(count, "Monday to Friday, asOf excluded, the exit's day included; negative after"),
+      described(signed, "Monday to Friday, asOf excluded, the exit's day included; negative after"),
     ),
     status: countdownStatus,
     breakdown: nullable(
-      described(z.strictObject({ months: count, days: count }), "Whole months, then days (both negative after)"),
+      described(z.strictObject({ months: signed, days: signed }), "Whole months, then days (both negative after)"),
     ),
     whatIf: z.optional(z.boolean()),
     treatyEnded: z.optional(
@@ -241,8 +245,8 @@ export const revisions = named(
     current: storedEvent,
     revisions: z.array(
       z.strictObject({
-        version: count,
-        replacedBy: count,
+        version,
+        replacedBy: version,
         kind: revisionKind,
         revisedAt: instant,
         by: z.string(),
@@ -265,8 +269,8 @@ export const corrections = named(
         treatyId: z.string(),
         eventId: z.string(),
         title: z.string(),
-        fromVersion: count,
-        toVersion: count,
+        fromVersion: version,
+        toVersion: version,
         by: z.string(),
         reason: z.string(),
         changes,
@@ -278,7 +282,7 @@ export const corrections = named(
   "Corrections and retractions, newest first; nextCursor is null on the last page",
 );
 
-const row = z.int();
+const row = z.int().check(z.minimum(1));
 export const importResult = named(
   "ImportResult",
   z.strictObject({
@@ -351,11 +355,13 @@ export const delivery = named(
     treatyId: z.string(),
     deadline: z.strictObject({ date: civilDate, kind: z.enum(DEADLINE_KINDS), party: z.optional(z.string()) }),
     offsetDays: described(count, "How many days before the deadline the reminder was due"),
-    daysUntil: count,
+    daysUntil: signed,
     late: described(z.boolean(), "Sent after the day it was due"),
     attempts: described(count, "Requests made in that run; 0 when the URL was refused"),
     outcome: z.enum(["delivered", "failed", "refused"]),
-    receiverStatus: z.optional(described(count, "The receiver's HTTP status, when it answered")),
+    receiverStatus: z.optional(
+      described(z.int().check(z.minimum(100), z.maximum(599)), "The receiver's HTTP status, when it answered"),
+    ),
     error: z.optional(z.string()),
   }),
   "What happened to one reminder: attempts is 0 when the URL was refused before any request",
@@ -374,10 +380,10 @@ export const oembedRich = named(
     title: z.string(),
     provider_name: z.string(),
     provider_url: z.url(),
-    cache_age: z.int(),
+    cache_age: count,
     html: z.string(),
-    width: z.int(),
-    height: z.int(),
+    width: count,
+    height: count,
   }),
   "oEmbed 1.0 rich response: html is one iframe of the embed page",
 );
@@ -394,7 +400,7 @@ export const reminder = named(
     party: z.optional(z.string()),
     kind: z.enum(DEADLINE_KINDS),
     exitDate: described(civilDate, "The deadline's date, for every kind"),
-    daysUntil: count,
+    daysUntil: signed,
     offsetDays: count,
     late: described(z.boolean(), "Sent after the day it was due"),
     dueOn: civilDate,
