@@ -20,7 +20,9 @@ import { deliveriesQuery, SUBSCRIPTION_ID_PATTERN, subscriptionInput } from "#ht
 
 /**
  * The OpenAPI 3.1 document, generated from the very schemas that validate requests, so
- * the published contract cannot disagree with what the API accepts.
+ * the published contract cannot disagree with what the API accepts, and from the response
+ * schemas of lib/http/responses.ts, which the contract test and the typed client hold the
+ * API's answers to.
  */
 type JsonSchema = Record<string, unknown>;
 
