@@ -5,6 +5,7 @@ import { calendarQuery, embedQuery } from "#http/format-schemas";
 import { importQuery } from "#http/import-schemas";
 import { oembedQuery } from "#http/oembed-schemas";
 import { SLUG_PATTERN } from "#http/patterns";
+import { responseSchemas } from "#http/responses";
 import { ROUTES } from "#http/routes";
 import {
   daysUntilExitQuery,
@@ -19,7 +20,9 @@ import { deliveriesQuery, SUBSCRIPTION_ID_PATTERN, subscriptionInput } from "#ht
 
 /**
  * The OpenAPI 3.1 document, generated from the very schemas that validate requests, so
- * the published contract cannot disagree with what the API accepts.
+ * the published contract cannot disagree with what the API accepts, and from the response
+ * schemas of lib/http/responses.ts, which the contract test and the typed client hold the
+ * API's answers to.
  */
 type JsonSchema = Record<string, unknown>;
 
@@ -93,9 +96,11 @@ const text = (mediaType: string, description: string) => ({
   description,
   content: { [mediaType]: { schema: { type: "string" } } },
 });
-const json = (description: string, schema: JsonSchema = { type: "object" }) => ({
+/** A component schema of lib/http/responses.ts, by name. */
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const json = (description: string, schema: string) => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema: ref(schema) } },
 });
 /** One answer in a choice of media types, as `format=` picks. */
 const media = (description: string, types: Record<string, JsonSchema>) => ({
@@ -192,44 +197,7 @@ export function openApiDocument() {
         EventCorrection: schemaOf(eventCorrection),
         EventRetraction: schemaOf(eventRetraction),
         SubscriptionInput: schemaOf(subscriptionInput),
-        Delivery: {
-          type: "object",
-          required: [
-            "at",
-            "deliveryId",
-            "treatyId",
-            "deadline",
-            "offsetDays",
-            "daysUntil",
-            "late",
-            "attempts",
-            "outcome",
-          ],
-          properties: {
-            at: { type: "string", format: "date-time", description: "When the outcome was recorded" },
-            deliveryId: {
-              type: "string",
-              description: "The webhook-id header of the reminder, the same on every retry",
-            },
-            treatyId: { type: "string" },
-            deadline: {
-              type: "object",
-              required: ["date", "kind"],
-              properties: {
-                date: { type: "string", format: "date" },
-                kind: { type: "string" },
-                party: { type: "string" },
-              },
-            },
-            offsetDays: { type: "integer" },
-            daysUntil: { type: "integer" },
-            late: { type: "boolean" },
-            attempts: { type: "integer", description: "Requests made in that run; 0 when the URL was refused" },
-            outcome: { type: "string", enum: ["delivered", "failed", "refused"] },
-            receiverStatus: { type: "integer", description: "The receiver's HTTP status, when it answered" },
-            error: { type: "string" },
-          },
-        },
+        ...responseSchemas(),
         Problem: {
           type: "object",
           required: ["type", "title", "status", "detail"],
@@ -258,7 +226,7 @@ export function openApiDocument() {
         get: {
           summary: "The catalogue, a page at a time (limit, cursor), each treaty with its next exit",
           parameters: queryParameters(treatiesQuery),
-          responses: { 200: json("The catalogue"), default: problem },
+          responses: { 200: json("The catalogue", "TreatyPage"), default: problem },
         },
         post: {
           summary: "Create a treaty",
@@ -269,10 +237,14 @@ export function openApiDocument() {
               "application/json": { schema: { $ref: "#/components/schemas/TreatyInput" }, examples: treatyExamples },
             },
           },
-          responses: { 201: json("The treaty"), default: problem },
+          responses: { 201: json("The treaty", "Treaty"), default: problem },
         },
       },
-      "/treaties/{treatyId}": read("A treaty with its derived deadlines", [treatyIdParameter], json("The treaty")),
+      "/treaties/{treatyId}": read(
+        "A treaty with its derived deadlines",
+        [treatyIdParameter],
+        json("The treaty", "Treaty"),
+      ),
       "/treaties/{treatyId}/events": {
         post: {
           summary: "Add an event to a treaty's timeline",
@@ -284,7 +256,7 @@ export function openApiDocument() {
               "application/json": { schema: { $ref: "#/components/schemas/EventInput" }, examples: eventExamples },
             },
           },
-          responses: { 201: json("The stored event"), default: problem },
+          responses: { 201: json("The stored event", "StoredEvent"), default: problem },
         },
       },
       "/treaties/{treatyId}/history": read(
@@ -292,19 +264,19 @@ export function openApiDocument() {
         [treatyIdParameter, ...queryParameters(historyQuery)],
         media(
           "A page of events; format=timelinejs the whole timeline as TimelineJS JSON; format=csv as the TimelineJS sheet",
-          { "application/json": { type: "object" }, "text/csv": { type: "string" } },
+          { "application/json": { anyOf: [ref("HistoryPage"), ref("TimelineJs")] }, "text/csv": { type: "string" } },
         ),
       ),
       "/treaties/{treatyId}/deadlines": read(
         "Every derived deadline with its basis",
         [treatyIdParameter],
-        json("Deadlines"),
+        json("Deadlines", "TreatyDeadlines"),
       ),
       "/treaties/{treatyId}/days-until-exit": read(
         "Days until the treaty exit takes effect",
         [treatyIdParameter, ...queryParameters(daysUntilExitQuery)],
         media("The countdown with its basis; format=text the AP-style sentence alone", {
-          "application/json": { type: "object" },
+          "application/json": ref("Countdown"),
           "text/plain": { type: "string" },
         }),
       ),
@@ -316,7 +288,7 @@ export function openApiDocument() {
             200: {
               description: "Every party with its status, date and basis; format=csv gives the same rows as a sheet",
               content: {
-                "application/json": { schema: { type: "object" } },
+                "application/json": { schema: ref("PartyStatuses") },
                 "text/csv": { schema: { type: "string" } },
               },
             },
@@ -327,31 +299,31 @@ export function openApiDocument() {
       "/deadlines": read(
         "Deadlines of every treaty in a window, soonest first",
         queryParameters(deadlinesWindowQuery),
-        json("Deadlines"),
+        json("Deadlines", "UpcomingDeadlines"),
       ),
       "/treaties/{treatyId}/events/{eventId}": {
         patch: write(
           "Correct an event (If-Match: its version; the previous version is kept as a revision)",
           [treatyIdParameter, eventIdParameter, ifMatchParameter(true)],
           body("EventCorrection"),
-          json("The corrected event"),
+          json("The corrected event", "StoredEvent"),
         ),
         delete: write(
           "Retract an event: it stays in the history, marked, and stops counting for deadlines",
           [treatyIdParameter, eventIdParameter, ifMatchParameter(false)],
           body("EventRetraction"),
-          json("The retracted event"),
+          json("The retracted event", "StoredEvent"),
         ),
       },
       "/treaties/{treatyId}/events/{eventId}/revisions": read(
         "Every earlier version of an event, oldest first, with who, when and why",
         [treatyIdParameter, eventIdParameter],
-        json("Revisions"),
+        json("Revisions", "Revisions"),
       ),
       "/corrections": read(
         "Corrections and retractions across treaties, newest first",
         queryParameters(correctionsQuery),
-        json("Corrections"),
+        json("Corrections", "Corrections"),
       ),
       "/treaties/{treatyId}/calendar.ics": read(
         "iCalendar feed of the treaty's deadlines",
@@ -376,8 +348,8 @@ export function openApiDocument() {
           parameters: [treatyIdParameter, ...queryParameters(importQuery)],
           requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
           responses: {
-            200: json("A dry run's verdicts, or an import that found every row already stored"),
-            201: json("The import: every new event stored"),
+            200: json("A dry run's verdicts, or an import that found every row already stored", "ImportResult"),
+            201: json("The import: every new event stored", "ImportResult"),
             default: problem,
           },
         },
@@ -420,21 +392,7 @@ export function openApiDocument() {
             parameter.name === "url" ? { ...parameter, required: true } : parameter,
           ),
           responses: {
-            200: json("A rich oEmbed response", {
-              type: "object",
-              required: ["type", "version", "html", "width", "height", "title", "provider_name", "provider_url"],
-              properties: {
-                type: { const: "rich" },
-                version: { const: "1.0" },
-                html: { type: "string" },
-                width: { type: "integer" },
-                height: { type: "integer" },
-                title: { type: "string" },
-                provider_name: { type: "string" },
-                provider_url: { type: "string", format: "uri" },
-                cache_age: { type: "integer" },
-              },
-            }),
+            200: json("A rich oEmbed response", "OembedRich"),
             default: problem,
           },
         },
@@ -444,12 +402,12 @@ export function openApiDocument() {
           summary: "Subscribe a webhook (Slack-compatible) to reminders before deadlines; the secret is shown once",
           security,
           requestBody: body("SubscriptionInput"),
-          responses: { 201: json("The subscription with its signing secret"), default: problem },
+          responses: { 201: json("The subscription with its signing secret", "CreatedSubscription"), default: problem },
         },
         get: {
           summary: "Every subscription, URLs masked",
           security,
-          responses: { 200: json("Subscriptions"), default: problem },
+          responses: { 200: json("Subscriptions", "Subscriptions"), default: problem },
         },
       },
       "/subscriptions/{subscriptionId}": {
@@ -467,16 +425,7 @@ export function openApiDocument() {
           security,
           parameters: [subscriptionIdParameter],
           responses: {
-            200: json("The new secret", {
-              type: "object",
-              required: ["id", "secret", "rotatedAt", "previousSecretExpiresAt"],
-              properties: {
-                id: { type: "string" },
-                secret: { type: "string", pattern: "^whsec_" },
-                rotatedAt: { type: "string", format: "date-time" },
-                previousSecretExpiresAt: { type: "string", format: "date-time" },
-              },
-            }),
+            200: json("The new secret", "RotatedSecret"),
             default: problem,
           },
         },
@@ -487,15 +436,7 @@ export function openApiDocument() {
           security,
           parameters: [subscriptionIdParameter, ...queryParameters(deliveriesQuery)],
           responses: {
-            200: json("A page of deliveries", {
-              type: "object",
-              required: ["subscriptionId", "deliveries", "nextCursor"],
-              properties: {
-                subscriptionId: { type: "string" },
-                deliveries: { type: "array", items: { $ref: "#/components/schemas/Delivery" } },
-                nextCursor: { type: ["string", "null"] },
-              },
-            }),
+            200: json("A page of deliveries", "Deliveries"),
             default: problem,
           },
         },
@@ -503,7 +444,26 @@ export function openApiDocument() {
       "/openapi.json": {
         get: {
           summary: "This document, with the server that answered it",
-          responses: { 200: json("OpenAPI 3.1") },
+          responses: {
+            200: {
+              description: "OpenAPI 3.1",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["openapi", "info", "servers", "paths", "components"],
+                    properties: {
+                      openapi: { const: "3.1.0" },
+                      info: { type: "object" },
+                      servers: { type: "array", items: { type: "object" } },
+                      paths: { type: "object" },
+                      components: { type: "object" },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     }),
@@ -524,28 +484,7 @@ export function openApiDocument() {
               'Space-separated "v1,<base64 HMAC-SHA256 of id.timestamp.body>", one per secret in force',
             ),
           ],
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["text", "deliveryId", "subscriptionId", "treaty", "kind", "exitDate", "daysUntil"],
-                  properties: {
-                    text: { type: "string", description: "Slack-ready text" },
-                    deliveryId: { type: "string" },
-                    subscriptionId: { type: "string" },
-                    treaty: { type: "object" },
-                    kind: { type: "string" },
-                    exitDate: { type: "string", format: "date" },
-                    daysUntil: { type: "integer" },
-                    offsetDays: { type: "integer" },
-                    late: { type: "boolean" },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: { required: true, content: { "application/json": { schema: ref("Reminder") } } },
           responses: { "2XX": { description: "Acknowledged; anything else is retried" } },
         },
       },

@@ -1,51 +1,56 @@
 /**
  * Each clause form over HTTP, as a newsroom would meet it: create the real treaty (from the catalogue in
- * data/treaties, under a fresh id), add the real notice, read the exit date and its explanation.
+ * data/treaties, under a fresh id), add the real notice, read the exit date and its explanation. Through the
+ * typed client (test/client): a request the OpenAPI document does not allow fails the type check, and an
+ * answer it does not declare fails the test.
  */
 import { describe, expect, inject, it } from "vitest";
 import { CLAUSE_EXAMPLES, exampleEvent } from "#http/clause-examples";
+import { apiClient, type Schemas } from "../client/index.ts";
 import { uniqueId } from "../support/lambda.ts";
 
-const base = inject("apiUrl");
-const key = inject("apiKey");
+const api = apiClient(inject("apiUrl"), inject("apiKey"));
 
-// biome-ignore lint/suspicious/noExplicitAny: tests read answers loosely and assert on them
-type Body = any;
+type DeadlineKind = Schemas["Deadline"]["kind"];
 
-async function send(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; type: string | null; body: Body }> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { "x-api-key": key, "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  const type = response.headers.get("content-type");
-  return { status: response.status, type, body: type?.includes("json") ? JSON.parse(text) : text };
+function exampleOf(form: string) {
+  const example = CLAUSE_EXAMPLES.find((e) => e.form === form);
+  if (example === undefined) throw new Error(`no example ${form}`);
+  // The catalogue's files are typed loosely; the seed checks each against the request schemas.
+  return {
+    treaty: example.file.treaty as unknown as Schemas["TreatyInput"],
+    notice: exampleEvent(example) as unknown as Schemas["EventInput"] & { id?: string },
+  };
 }
 
 /** Creates the example's treaty under a fresh id and adds its real notice; returns the new id. */
-async function givenExample(form: string, change: Record<string, unknown> = {}): Promise<string> {
-  const example = CLAUSE_EXAMPLES.find((e) => e.form === form);
-  if (example === undefined) throw new Error(`no example ${form}`);
+async function givenExample(form: string, change: Partial<Schemas["EventInput"]> = {}): Promise<string> {
+  const { treaty, notice } = exampleOf(form);
   const id = uniqueId();
-  const created = await send("POST", "/treaties", { ...example.file.treaty, id });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const { id: _id, ...notice } = exampleEvent(example);
-  const added = await send("POST", `/treaties/${id}/events`, { ...notice, ...change });
-  expect(added.status, JSON.stringify(added.body)).toBe(201);
+  const created = await api.POST("/treaties", { body: { ...treaty, id } });
+  expect(created.response.status, JSON.stringify(created.error)).toBe(201);
+  expect(created.data).toMatchObject({ id, version: 1 });
+  const { id: _id, ...fields } = notice;
+  const added = await api.POST("/treaties/{treatyId}/events", {
+    params: { path: { treatyId: id } },
+    body: { ...fields, ...change },
+  });
+  expect(added.response.status, JSON.stringify(added.error)).toBe(201);
+  expect(added.data).toMatchObject({ treatyId: id, version: 1, date: fields.date });
   return id;
 }
 
-async function exitOf(treatyId: string, kind = "withdrawal_effective"): Promise<Body> {
-  const answer = await send("GET", `/treaties/${treatyId}/deadlines`);
-  expect(answer.status).toBe(200);
-  const found = answer.body.deadlines.filter((d: Body) => d.kind === kind);
+async function exitOf(treatyId: string, kind: DeadlineKind = "withdrawal_effective"): Promise<Schemas["Deadline"]> {
+  const { data } = await api.GET("/treaties/{treatyId}/deadlines", { params: { path: { treatyId } } });
+  const found = (data?.deadlines ?? []).filter((d) => d.kind === kind);
   expect(found).toHaveLength(1);
-  return found[0];
+  const [deadline] = found;
+  if (!deadline) throw new Error(`no ${kind} deadline`);
+  return deadline;
+}
+
+async function countdownOf(treatyId: string, query: { asOf?: string; noticeOn?: string; party?: string }) {
+  return api.GET("/treaties/{treatyId}/days-until-exit", { params: { path: { treatyId }, query } });
 }
 
 describe("clause forms over HTTP", () => {
@@ -54,15 +59,15 @@ describe("clause forms over HTTP", () => {
     const exit = await exitOf(id);
     expect(exit).toMatchObject({ date: "2019-03-17", party: "PH" });
     expect(exit.basis.explanation).toContain("Notice dated 15 March 2018, received on 17 March 2018.");
-    const countdown = await send("GET", `/treaties/${id}/days-until-exit?asOf=2019-03-01`);
-    expect(countdown.body).toMatchObject({ exitDate: "2019-03-17", daysUntil: 16, status: "pending" });
+    const { data } = await countdownOf(id, { asOf: "2019-03-01" });
+    expect(data).toMatchObject({ exitDate: "2019-03-17", daysUntil: 16, status: "pending" });
   });
 
   it("answers 1 July 2021 for a notice received in March 2021 under the Istanbul Convention's Article 80", async () => {
     const id = await givenExample("period-then-first-of-month");
-    const whatIf = await send("GET", `/treaties/${id}/days-until-exit?noticeOn=2021-03-22&party=TR&asOf=2021-03-22`);
-    expect(whatIf.body).toMatchObject({ exitDate: "2021-07-01", whatIf: true, daysUntil: 101 });
-    expect(whatIf.body.basis.explanation).toContain("the first day of the following month is 1 July 2021");
+    const { data } = await countdownOf(id, { noticeOn: "2021-03-22", party: "TR", asOf: "2021-03-22" });
+    expect(data).toMatchObject({ exitDate: "2021-07-01", whatIf: true, daysUntil: 101 });
+    expect(data?.basis?.explanation).toContain("the first day of the following month is 1 July 2021");
   });
 
   it("puts the US exit from UNESCO on 31 December 2018", async () => {
@@ -81,35 +86,37 @@ describe("clause forms over HTTP", () => {
     const id = await givenExample("earliest-notice-per-party");
     const exit = await exitOf(id);
     expect(exit.date).toBe("2020-11-04");
-    const early = await send("GET", `/treaties/${id}/days-until-exit?noticeOn=2019-11-03&party=US`);
-    expect(early.status).toBe(422);
-    expect(early.type).toContain("application/problem+json");
-    expect(early.body.detail).toContain("from 4 November 2019");
+    const early = await countdownOf(id, { noticeOn: "2019-11-03", party: "US" });
+    expect(early.response.status).toBe(422);
+    expect(early.response.headers.get("content-type")).toContain("application/problem+json");
+    expect(early.error?.detail).toContain("from 4 November 2019");
   });
 
   it("finds Brazil's ILO 158 denunciation in the first window and lists the windows as deadlines", async () => {
     const id = await givenExample("denunciation-windows");
     expect((await exitOf(id)).date).toBe("1997-11-20");
-    const deadlines = (await send("GET", `/treaties/${id}/deadlines`)).body.deadlines;
-    expect(deadlines.filter((d: Body) => d.kind === "notice_window_opens")[0].date).toBe("1995-11-23");
+    const { data } = await api.GET("/treaties/{treatyId}/deadlines", { params: { path: { treatyId: id } } });
+    expect(data?.deadlines.filter((d) => d.kind === "notice_window_opens")[0]?.date).toBe("1995-11-23");
   });
 
   it("ends the Ukraine-Russia Friendship Treaty on 1 April 2019", async () => {
     const id = await givenExample("renewing-term");
     const exit = await exitOf(id);
     expect(exit.date).toBe("2019-04-01");
-    const text = await send("GET", `/treaties/${id}/days-until-exit?asOf=2019-03-01&format=text`);
-    expect(text.body).toContain("takes effect in 31 days, on April 1, 2019");
+    const { data } = await api.GET("/treaties/{treatyId}/days-until-exit", {
+      params: { path: { treatyId: id }, query: { asOf: "2019-03-01", format: "text" } },
+      parseAs: "text",
+    });
+    expect(data).toContain("takes effect in 31 days, on April 1, 2019");
   });
 
   it("binds the US to the Paris Agreement again on 19 February 2021", async () => {
     const id = await givenExample("entry-into-force-for-a-party");
     expect(await exitOf(id, "party_bound")).toMatchObject({ date: "2021-02-19", party: "US" });
-    const parties = await send("GET", `/treaties/${id}/parties?asOf=2021-02-01`);
-    expect(parties.body.parties.find((p: Body) => p.party === "US")).toMatchObject({
-      status: "not_yet_bound",
-      date: "2021-02-19",
+    const { data } = await api.GET("/treaties/{treatyId}/parties", {
+      params: { path: { treatyId: id }, query: { asOf: "2021-02-01" } },
     });
+    expect(data?.parties.find((p) => p.party === "US")).toMatchObject({ status: "not_yet_bound", date: "2021-02-19" });
   });
 
   it("applies the US's own WHO terms: 22 January 2026", async () => {
@@ -122,10 +129,12 @@ describe("clause forms over HTTP", () => {
   it("shows North Korea's NPT exit contested, with both dates", async () => {
     const id = await givenExample("contested-exit");
     expect(await exitOf(id)).toMatchObject({ date: "2003-04-10", contested: true, claimedDate: "2003-01-11" });
-    const countdown = await send("GET", `/treaties/${id}/days-until-exit?asOf=2003-02-01`);
-    expect(countdown.body).toMatchObject({ exitDate: "2003-04-10", contested: true, claimedDate: "2003-01-11" });
-    const parties = await send("GET", `/treaties/${id}/parties?asOf=2003-02-01`);
-    expect(parties.body.parties.find((p: Body) => p.party === "KP")).toMatchObject({
+    const { data: countdown } = await countdownOf(id, { asOf: "2003-02-01" });
+    expect(countdown).toMatchObject({ exitDate: "2003-04-10", contested: true, claimedDate: "2003-01-11" });
+    const { data: parties } = await api.GET("/treaties/{treatyId}/parties", {
+      params: { path: { treatyId: id }, query: { asOf: "2003-02-01" } },
+    });
+    expect(parties?.parties.find((p) => p.party === "KP")).toMatchObject({
       status: "notice_given",
       contested: true,
       claimedDate: "2003-01-11",
@@ -133,44 +142,51 @@ describe("clause forms over HTTP", () => {
   });
 
   it("refuses malformed clauses and notice details with a 4xx problem+json naming the field, and stores nothing", async () => {
-    const treaty = CLAUSE_EXAMPLES.find((e) => e.form === "end-of-year")?.file.treaty as Body;
+    const { treaty } = exampleOf("end-of-year");
     const id = uniqueId();
     const clause = treaty.withdrawal;
     // A clause of the wrong shape is a 400; one of the right shape that says two things at once is a 422.
-    const bad = [
+    // The bodies the document refuses are cast: sending them anyway is the point.
+    type Clause = Schemas["TreatyInput"]["withdrawal"];
+    const bad: Array<[unknown, number, string]> = [
       [{ ...clause, takesEffect: { kind: "end_of_year", yearsAfter: -1 } }, 400, "withdrawal.takesEffect"],
       [{ ...clause, noticePeriod: { months: 6 } }, 422, "withdrawal.takesEffect"],
       [{ ...clause, takesEffect: { kind: "sometime" } }, 400, "withdrawal.takesEffect"],
       [{ ...clause, counting: "arrival" }, 400, "withdrawal.counting"],
-    ] as const;
+    ];
     for (const [withdrawal, status, field] of bad) {
-      const answer = await send("POST", "/treaties", { ...treaty, id, withdrawal });
-      expect(answer.status, JSON.stringify(withdrawal)).toBe(status);
-      expect(answer.type).toContain("application/problem+json");
-      expect(answer.body.errors.map((e: Body) => e.path).join(" ")).toContain(field);
+      const answer = await api.POST("/treaties", { body: { ...treaty, id, withdrawal: withdrawal as Clause } });
+      expect(answer.response.status, JSON.stringify(withdrawal)).toBe(status);
+      expect(answer.response.headers.get("content-type")).toContain("application/problem+json");
+      expect((answer.error?.errors ?? []).map((e) => e.path).join(" ")).toContain(field);
     }
-    expect((await send("GET", `/treaties/${id}`)).status).toBe(404);
+    const missing = await api.GET("/treaties/{treatyId}", { params: { path: { treatyId: id } } });
+    expect(missing.response.status).toBe(404);
 
     const treatyId = await givenExample("contested-exit");
-    const before = (await send("GET", `/treaties/${treatyId}/history`)).body;
+    const history = () => api.GET("/treaties/{treatyId}/history", { params: { path: { treatyId } } });
+    const before = (await history()).data;
     for (const [change, field, status] of [
       [{ receivedOn: "2003-01-09" }, "receivedOn", 422],
       [{ type: "statement", effectiveOn: "2003-05-01" }, "effectiveOn", 422],
       [{ effectiveOn: "2003-01-10" }, "effectiveOn", 422],
       [{ claimedEffectiveOn: "2003-13-01" }, "claimedEffectiveOn", 400],
     ] as const) {
-      const answer = await send("POST", `/treaties/${treatyId}/events`, {
-        date: "2003-01-10",
-        type: "withdrawal_notice",
-        party: "KP",
-        title: "Another notice",
-        sources: [{ url: "https://example.org/" }],
-        ...change,
+      const answer = await api.POST("/treaties/{treatyId}/events", {
+        params: { path: { treatyId } },
+        body: {
+          date: "2003-01-10",
+          type: "withdrawal_notice",
+          party: "KP",
+          title: "Another notice",
+          sources: [{ url: "https://example.org/" }],
+          ...change,
+        },
       });
-      expect(answer.status, JSON.stringify(change)).toBe(status);
-      expect(answer.type).toContain("application/problem+json");
-      expect(answer.body.errors.map((e: Body) => e.path)).toContain(field);
+      expect(answer.response.status, JSON.stringify(change)).toBe(status);
+      expect(answer.response.headers.get("content-type")).toContain("application/problem+json");
+      expect((answer.error?.errors ?? []).map((e) => e.path)).toContain(field);
     }
-    expect((await send("GET", `/treaties/${treatyId}/history`)).body).toEqual(before);
+    expect((await history()).data).toEqual(before);
   });
 });

@@ -1,79 +1,32 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { type Contract, contractOf, type Document, type Operation } from "../support/contract.ts";
 
 /**
  * The live local API against its own OpenAPI document, as a client generated from the document
  * would see it: every answer's status, media type and body must be what the document declares
- * (checked with ajv, a JSON Schema validator the project did not write), and a query value that
- * breaks a declared pattern must be refused with a 4xx problem. Requests come from fast-check,
- * drawn from the document's own parameter schemas.
+ * (checked with ajv, a JSON Schema validator the project did not write, against the exact response
+ * schemas of lib/http/responses.ts), and a query value that breaks a declared pattern must be refused
+ * with a 4xx problem. Requests come from fast-check, drawn from the document's own parameter schemas.
+ * The write paths are held to the same document by the typed client the e2e tests use (test/client).
  */
 const base = inject("apiUrl");
 const RUNS_PER_OPERATION = Number(process.env.CONTRACT_RUNS ?? 12);
 
-type Json = Record<string, unknown>;
-interface Parameter {
-  name: string;
-  in: string;
-  required?: boolean;
-  schema: { type?: string; pattern?: string; enum?: string[]; maxLength?: number };
-}
-interface Operation {
-  operationId: string;
-  security: unknown[];
-  parameters?: Parameter[];
-  responses: Record<string, Json>;
-}
-interface Document {
-  paths: Record<string, Record<string, Operation>>;
-  components: Json;
-}
+type Parameter = NonNullable<Operation["parameters"]>[number];
 
 let document: Document;
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats.default(ajv);
-
-/** Replaces `#/components/...` references with what they name, so each schema compiles alone. */
-function resolved(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(resolved);
-  if (value === null || typeof value !== "object") return value;
-  const ref = (value as { $ref?: unknown }).$ref;
-  if (typeof ref === "string" && ref.startsWith("#/components/")) {
-    const target = ref
-      .slice(2)
-      .split("/")
-      .reduce<unknown>((node, key) => (node as Json)[key], document);
-    return resolved(target);
-  }
-  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolved(inner)]));
-}
-
-const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+let contract: Contract;
 
 /** Asserts an answer is one the operation declares: status, media type and body. */
 async function expectDeclared(label: string, operation: Operation, response: Response): Promise<void> {
-  const status = String(response.status);
-  const declared = (operation.responses[status] ??
-    operation.responses[`${status[0]}XX`] ??
-    operation.responses.default) as Json | undefined;
-  expect(declared, `${label}: status ${status} is not in the document`).toBeDefined();
-  const answer = resolved(declared) as { content?: Record<string, { schema: Json }> };
-  const text = await response.text();
-  if (response.status === 204 || response.status === 304) return;
-  const mediaType = (response.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-  const media = answer.content?.[mediaType];
-  expect(media, `${label}: ${status} ${mediaType} is not in the document`).toBeDefined();
-  if (!media || !/json$/.test(mediaType)) return;
-  const key = `${operation.operationId} ${status} ${mediaType}`;
-  let validate = validators.get(key);
-  if (!validate) {
-    validate = ajv.compile(media.schema);
-    validators.set(key, validate);
-  }
-  const valid = validate(JSON.parse(text));
-  expect(valid, `${label}: ${JSON.stringify(validate.errors)}`).toBe(true);
+  const breach = contract.breach(
+    operation,
+    response.status,
+    response.headers.get("content-type"),
+    await response.text(),
+  );
+  expect(breach, `${label}: ${breach}`).toBeUndefined();
 }
 
 /** A value the parameter's schema allows. */
@@ -113,6 +66,7 @@ function concretePath(path: string, treatyId: string): string {
 describe("the live API against its OpenAPI document", () => {
   beforeAll(async () => {
     document = (await (await fetch(`${base}/openapi.json`)).json()) as Document;
+    contract = contractOf(document);
   });
 
   it("answers every public GET, with parameters drawn from the document, as the document declares", async () => {

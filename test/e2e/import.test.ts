@@ -1,60 +1,43 @@
 import { describe, expect, inject, it } from "vitest";
+import { apiClient, type Schemas } from "../client/index.ts";
 import { treatyInput, uniqueId } from "../support/lambda.ts";
 
 /**
  * TimelineJS sheets into a treaty's history, over HTTP: a dry run's verdicts, all-or-nothing,
  * re-imports that store nothing new, and the round trip from ?format=csv into an empty treaty.
+ * Through the typed client (test/client), so each verdict list is held to the document's ImportResult.
  */
 const base = inject("apiUrl");
 const key = inject("apiKey");
+const api = apiClient(base, key);
 
 const HEADER =
   "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background";
 
-interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers loosely and asserts on them
-  body: any;
-  text: string;
-}
-
-async function send(
-  method: string,
-  path: string,
-  body?: string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await fetch(`${base}${path}`, { method, headers: { "x-api-key": key, ...headers }, body });
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: /json/.test(response.headers.get("content-type") ?? "") ? JSON.parse(text) : undefined,
-    text,
-  };
-}
-
-const importSheet = (treatyId: string, csv: string, query = "") =>
-  send("POST", `/treaties/${treatyId}/events:import${query}`, csv, { "content-type": "text/csv" });
+const importSheet = (treatyId: string, csv: string, query: { dryRun?: "true" | "false" } = {}) =>
+  api.POST("/treaties/{treatyId}/events:import", {
+    params: { path: { treatyId }, query },
+    body: csv,
+    bodySerializer: (sheet: string) => sheet,
+    headers: { "content-type": "text/csv" },
+  });
 
 async function givenTreaty(): Promise<string> {
   const id = uniqueId("imp");
-  const answer = await send("POST", "/treaties", JSON.stringify(treatyInput(id)), {
-    "content-type": "application/json",
-  });
-  if (answer.status !== 201) throw new Error(answer.text);
+  const { data, error } = await api.POST("/treaties", { body: treatyInput(id) as Schemas["TreatyInput"] });
+  if (!data) throw new Error(JSON.stringify(error));
   return id;
 }
 
-interface HistoryEvent {
-  date: string;
-  type: string;
-  title: string;
-  description?: string;
-  sources: Array<{ url: string; title?: string; publisher?: string }>;
-}
+type HistoryEvent = Schemas["StoredEvent"];
 
-const history = async (treatyId: string): Promise<HistoryEvent[]> =>
-  (await send("GET", `/treaties/${treatyId}/history?limit=200`)).body.events;
+async function history(treatyId: string): Promise<HistoryEvent[]> {
+  const { data } = await api.GET("/treaties/{treatyId}/history", {
+    params: { path: { treatyId }, query: { limit: "200" } },
+  });
+  if (!data || !("treatyId" in data)) throw new Error("no history page");
+  return data.events;
+}
 
 const row = (cells: Partial<Record<string, string>>) =>
   HEADER.split(",")
@@ -94,12 +77,12 @@ describe("TimelineJS sheet import", () => {
       row({ Year: "2019", Month: "2", Day: "30", Headline: "No such day", Text: source("https://example.org/d", "D") }),
       row({ Year: "2019", Headline: "Gossip", Text: source("https://example.org/g", "G"), Group: "Gossip" }),
     ].join("\r\n");
-    const dry = await importSheet(treatyId, csv, "?dryRun=true");
-    expect(dry.status).toBe(200);
-    const verdicts = dry.body.rows.map((r: { row: number; verdict: string; problems?: Array<{ column: string }> }) => [
+    const dry = await importSheet(treatyId, csv, { dryRun: "true" });
+    expect(dry.response.status).toBe(200);
+    const verdicts = (dry.data?.rows ?? []).map((r) => [
       r.row,
       r.verdict,
-      r.problems?.map((problem) => problem.column).join(","),
+      "problems" in r ? r.problems.map((problem) => problem.column).join(",") : undefined,
     ]);
     expect(verdicts).toEqual([
       [2, "skipped", undefined],
@@ -111,18 +94,18 @@ describe("TimelineJS sheet import", () => {
       [8, "refused", "Day"],
       [9, "refused", "Group"],
     ]);
-    expect(dry.body).toMatchObject({ dryRun: true, written: false, stored: 1, refused: 6 });
+    expect(dry.data).toMatchObject({ dryRun: true, written: false, stored: 1, refused: 6 });
     expect(await history(treatyId)).toEqual([]);
 
     const real = await importSheet(treatyId, csv);
-    expect(real.status).toBe(422);
-    expect(real.body.errors.map((error: { path: string }) => error.path)).toContain("rows.9.Group");
+    expect(real.response.status).toBe(422);
+    expect((real.error?.errors ?? []).map((error) => error.path)).toContain("rows.9.Group");
     expect(await history(treatyId)).toEqual([]);
   });
 
   it("round-trips a treaty's ?format=csv into an empty treaty, and a second import stores nothing new", async () => {
     const from = await givenTreaty();
-    const events = [
+    const events: Schemas["EventInput"][] = [
       {
         date: "1991-05",
         type: "statement",
@@ -139,25 +122,29 @@ describe("TimelineJS sheet import", () => {
       { date: "2020", type: "other", title: "A year only", sources: [{ url: "https://example.org/d", title: "D" }] },
     ];
     for (const event of events) {
-      const added = await send("POST", `/treaties/${from}/events`, JSON.stringify(event), {
-        "content-type": "application/json",
+      const added = await api.POST("/treaties/{treatyId}/events", {
+        params: { path: { treatyId: from } },
+        body: event,
       });
-      expect(added.status, added.text).toBe(201);
+      expect(added.response.status, JSON.stringify(added.error)).toBe(201);
     }
-    const csv = (await send("GET", `/treaties/${from}/history?format=csv`)).text;
+    const { data: csv = "" } = await api.GET("/treaties/{treatyId}/history", {
+      params: { path: { treatyId: from }, query: { format: "csv" } },
+      parseAs: "text",
+    });
 
     const to = await givenTreaty();
     const first = await importSheet(to, csv);
-    expect(first.status, first.text).toBe(201);
-    expect(first.body).toMatchObject({ written: true, stored: 3, alreadyStored: 0, refused: 0 });
+    expect(first.response.status, JSON.stringify(first.error)).toBe(201);
+    expect(first.data).toMatchObject({ written: true, stored: 3, alreadyStored: 0, refused: 0 });
 
     const shape = (list: HistoryEvent[]) =>
       list.map(({ date, type, title, description, sources }) => ({ date, type, title, description, sources }));
     expect(shape(await history(to))).toEqual(shape(await history(from)));
 
     const again = await importSheet(to, csv);
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ written: false, stored: 0, alreadyStored: 3 });
+    expect(again.response.status).toBe(200);
+    expect(again.data).toMatchObject({ written: false, stored: 0, alreadyStored: 3 });
     expect(await history(to)).toHaveLength(3);
   });
 
@@ -172,9 +159,9 @@ describe("TimelineJS sheet import", () => {
       }),
     );
     const answer = await importSheet(treatyId, [HEADER, ...rows].join("\r\n"));
-    expect(answer.status).toBe(413);
-    expect(answer.body.detail).toContain("at most 40");
-    expect(answer.body.detail).toContain("100 items");
+    expect(answer.response.status).toBe(413);
+    expect(answer.error?.detail).toContain("at most 40");
+    expect(answer.error?.detail).toContain("100 items");
     expect(await history(treatyId)).toEqual([]);
   });
 
@@ -186,9 +173,13 @@ describe("TimelineJS sheet import", () => {
       body: HEADER,
     });
     expect(keyless.status).toBe(401);
-    const json = await send("POST", `/treaties/${treatyId}/events:import`, "{}", {
-      "content-type": "application/json",
+    // A JSON body where the document takes text/csv: sent raw, since the typed client would not send it.
+    const json = await fetch(`${base}/treaties/${treatyId}/events:import`, {
+      method: "POST",
+      headers: { "x-api-key": key, "content-type": "application/json" },
+      body: "{}",
     });
     expect(json.status).toBe(415);
+    expect(json.headers.get("content-type")).toBe("application/problem+json");
   });
 });

@@ -1,5 +1,6 @@
 import { extract } from "@extractus/oembed-extractor";
 import { describe, expect, inject, it } from "vitest";
+import { apiClient } from "../client/index.ts";
 
 /**
  * oEmbed as a CMS sees it: an oEmbed consumer library (@extractus/oembed-extractor) that knows
@@ -41,6 +42,21 @@ describe("oEmbed for the embed page", () => {
     expect(html).toBe(
       `<iframe src="${embedUrl}" title="INF Treaty: timeline and countdown" width="480" height="600" frameborder="0" loading="lazy"></iframe>`,
     );
+    // The same answer through the typed client, held to the document's OembedRich.
+    const typed = await apiClient(base).GET("/oembed", {
+      params: { query: { url: embedUrl, maxwidth: "480", maxheight: "900" } },
+    });
+    expect(typed.data).toEqual({
+      type: "rich",
+      version: "1.0",
+      title: "INF Treaty: timeline and countdown",
+      provider_name: "treaty-clock",
+      provider_url: base,
+      cache_age: 86400,
+      html,
+      width: 480,
+      height: 600,
+    });
     // The iframe shows the very page the consumer started from.
     const page = await fetch(embedUrl);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
