@@ -197,31 +197,32 @@ export const party = z.lazy(() =>
   }),
 );
 
-export const treatyInput = z.lazy(() =>
-  z.strictObject({
-    id: slug,
-    name: text(400),
-    shortName: text(80),
-    nameTakesArticle: z.optional(z.boolean()),
-    bilateral: z.optional(z.boolean()),
-    parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
-    signedOn: civilDate,
-    inForceOn: z.optional(civilDate),
-    withdrawal: z.optional(withdrawalClause),
-    term: z.optional(period),
-    renewal: z.optional(
-      z.strictObject({
-        article: text(120),
-        text: text(4000),
-        initialTerm: period,
-        renewFor: period,
-        noticeBefore: period,
-      }),
-    ),
-    partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
-    sources,
-  }),
-);
+/** A treaty's fields: what a writer sends, and what a stored treaty carries besides what is derived. */
+export const treatyFields = builtOnce(() => ({
+  id: slug,
+  name: text(400),
+  shortName: text(80),
+  nameTakesArticle: z.optional(z.boolean()),
+  bilateral: z.optional(z.boolean()),
+  parties: z.array(party).check(z.minLength(1, "needs at least one party"), z.maxLength(200)),
+  signedOn: civilDate,
+  inForceOn: z.optional(civilDate),
+  withdrawal: z.optional(withdrawalClause),
+  term: z.optional(period),
+  renewal: z.optional(
+    z.strictObject({
+      article: text(120),
+      text: text(4000),
+      initialTerm: period,
+      renewFor: period,
+      noticeBefore: period,
+    }),
+  ),
+  partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
+  sources,
+}));
+
+export const treatyInput = z.lazy(() => z.strictObject(treatyFields()));
 
 /** An event's fields, each checked on its own: a new event needs them together, a correction any of them. */
 export const eventFields = builtOnce(() => ({
