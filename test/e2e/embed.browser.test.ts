@@ -1,14 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CHROMIUM_LAUNCH_ARGS, findChromium } from "../support/chromium.ts";
 import { givenEvent, givenTreaty } from "../support/fixtures.ts";
 
 /**
- * The embed page in a real headless browser: Debian's chromium driven by playwright-core,
- * against the API the global setup started. No browser is ever downloaded; `.ci/run`
- * installs chromium, so in CI a missing binary fails the run instead of skipping it.
+ * The embed page in a real headless browser: Debian's chromium driven by playwright-core
+ * (test/support/chromium.ts), against the API the global setup started.
  */
 const base = inject("apiUrl");
 const require = createRequire(import.meta.url);
@@ -16,38 +15,7 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const axeVersion = (JSON.parse(readFileSync(require.resolve("axe-core/package.json"), "utf8")) as { version: string })
   .version;
 
-function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  for (const name of ["chromium", "chromium-browser"]) {
-    try {
-      const path = execFileSync("which", [name], { encoding: "utf8" }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH under this name
-    }
-  }
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
-}
-
-const chromiumPath = findChromium();
-if (!chromiumPath) {
-  if (process.env.CI) throw new Error("No chromium binary found; CI must install it (apt-get install chromium).");
-  console.warn(
-    "Skipping the embed browser tests: no chromium binary (install Debian's chromium or set CHROMIUM_PATH).",
-  );
-}
-
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const chromiumPath = findChromium("Skipping the embed browser tests");
 
 const INF_EMBED = `${base}/treaties/inf/embed?asOf=2019-07-04`;
 
@@ -62,7 +30,7 @@ describe.skipIf(!chromiumPath)("the embed page in headless chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: LAUNCH_ARGS, timeout: 30_000 });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_LAUNCH_ARGS, timeout: 30_000 });
   });
 
   afterAll(async () => {
