@@ -17,6 +17,7 @@ import {
   regionName,
   type TreatyRef,
 } from "#formats/sentences/phrasebook";
+import { TREATY_NAMES, type TreatyNames } from "#formats/sentences/treaty-names";
 
 interface TreatyNoun {
   /** Mit Artikel, Nominativ. */
@@ -27,37 +28,17 @@ interface TreatyNoun {
   pronoun: "er" | "sie" | "es";
 }
 
-const m = (name: string, dat = name): TreatyNoun => ({ nom: `der ${name}`, dat: `dem ${dat}`, pronoun: "er" });
-const f = (name: string, dat = name): TreatyNoun => ({ nom: `die ${name}`, dat: `der ${dat}`, pronoun: "sie" });
-const n = (name: string, dat = name): TreatyNoun => ({ nom: `das ${name}`, dat: `dem ${dat}`, pronoun: "es" });
+const ARTICLES = {
+  m: { nom: "der", dat: "dem", pronoun: "er" },
+  f: { nom: "die", dat: "der", pronoun: "sie" },
+  n: { nom: "das", dat: "dem", pronoun: "es" },
+} as const;
 
-const TREATIES: Readonly<Record<string, TreatyNoun>> = {
-  abm: m("ABM-Vertrag"),
-  ccm: n("Übereinkommen über Streumunition"),
-  cfe: m("KSE-Vertrag"),
-  cpt: f("Europäische Anti-Folter-Konvention", "Europäischen Anti-Folter-Konvention"),
-  ctbt: m("Atomteststoppvertrag (CTBT)"),
-  echr: f("Europäische Menschenrechtskonvention", "Europäischen Menschenrechtskonvention"),
-  "ilo-c158": n("ILO-Übereinkommen 158 über die Beendigung des Arbeitsverhältnisses"),
-  inf: m("INF-Vertrag"),
-  istanbul: f("Istanbul-Konvention"),
-  jcpoa: n("Atomabkommen mit dem Iran"),
-  kyoto: n("Kyoto-Protokoll"),
-  nato: m("Nordatlantikvertrag"),
-  "new-start": m("New-Start-Vertrag"),
-  npt: m("Atomwaffensperrvertrag"),
-  "open-skies": m("Open-Skies-Vertrag"),
-  ottawa: f("Ottawa-Konvention zum Verbot von Antipersonenminen"),
-  paris: n("Pariser Klimaabkommen"),
-  "rome-statute": n(
-    "Römische Statut des Internationalen Strafgerichtshofs",
-    "Römischen Statut des Internationalen Strafgerichtshofs",
-  ),
-  "ua-ru-friendship": m("russisch-ukrainische Freundschaftsvertrag", "russisch-ukrainischen Freundschaftsvertrag"),
-  unesco: f("Unesco-Verfassung"),
-  unfccc: f("UN-Klimarahmenkonvention"),
-  who: f("WHO-Verfassung"),
-};
+/** Nominativ und Dativ mit Artikel aus treaty-names.json („der INF-Vertrag“, „dem INF-Vertrag“). */
+function declined({ name, dative, gender }: TreatyNames["de"]): TreatyNoun {
+  const article = ARTICLES[gender];
+  return { nom: `${article.nom} ${name}`, dat: `${article.dat} ${dative ?? name}`, pronoun: article.pronoun };
+}
 
 /** Länder mit Artikel; die übrigen stehen ohne und bilden den Genitiv mit -s („Estlands“). */
 const PARTIES: Readonly<Record<string, { name?: string; genitive: (name: string) => string }>> = {
@@ -97,7 +78,7 @@ function partyGenitive(party: PartyRef): string {
 }
 
 function treatyNoun(treaty: TreatyRef): TreatyNoun {
-  return TREATIES[treaty.id] ?? n(`Abkommen „${treaty.shortName}“`);
+  return declined(TREATY_NAMES[treaty.id]?.de ?? { name: `Abkommen „${treaty.shortName}“`, gender: "n" });
 }
 
 /** „in 148 Tagen, am 27. Dezember 2025,“; „vor 152 Tagen, am …,“. */

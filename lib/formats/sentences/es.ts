@@ -15,38 +15,15 @@ import {
   recordedName,
   regionName,
   type TreatyRef,
+  verbFor,
 } from "#formats/sentences/phrasebook";
+import { TREATY_NAMES } from "#formats/sentences/treaty-names";
 
 interface Noun {
   name: string;
   /** m, f; none: sin artículo (la mayoría de los países en el uso de EFE: «Estados Unidos»). */
   gender: "m" | "f" | "none";
 }
-
-const TREATIES: Readonly<Record<string, Noun>> = {
-  abm: { name: "Tratado ABM", gender: "m" },
-  ccm: { name: "Convención sobre Municiones en Racimo", gender: "f" },
-  cfe: { name: "Tratado sobre Fuerzas Armadas Convencionales en Europa (FACE)", gender: "m" },
-  cpt: { name: "Convenio Europeo para la Prevención de la Tortura", gender: "m" },
-  ctbt: { name: "Tratado de Prohibición Completa de los Ensayos Nucleares (TPCE)", gender: "m" },
-  echr: { name: "Convenio Europeo de Derechos Humanos", gender: "m" },
-  "ilo-c158": { name: "Convenio 158 de la OIT sobre la terminación de la relación de trabajo", gender: "m" },
-  inf: { name: "Tratado INF", gender: "m" },
-  istanbul: { name: "Convenio de Estambul", gender: "m" },
-  jcpoa: { name: "acuerdo nuclear con Irán", gender: "m" },
-  kyoto: { name: "Protocolo de Kioto", gender: "m" },
-  nato: { name: "Tratado del Atlántico Norte", gender: "m" },
-  "new-start": { name: "Tratado New START", gender: "m" },
-  npt: { name: "Tratado de No Proliferación Nuclear (TNP)", gender: "m" },
-  "open-skies": { name: "Tratado de Cielos Abiertos", gender: "m" },
-  ottawa: { name: "Convención de Ottawa sobre minas antipersona", gender: "f" },
-  paris: { name: "Acuerdo de París", gender: "m" },
-  "rome-statute": { name: "Estatuto de Roma", gender: "m" },
-  "ua-ru-friendship": { name: "Tratado de Amistad entre Rusia y Ucrania", gender: "m" },
-  unesco: { name: "Constitución de la Unesco", gender: "f" },
-  unfccc: { name: "Convención Marco de las Naciones Unidas sobre el Cambio Climático", gender: "f" },
-  who: { name: "Constitución de la OMS", gender: "f" },
-};
 
 /** Países que EFE escribe con artículo o con otro nombre que Intl.DisplayNames. */
 const PARTIES: Readonly<Record<string, Noun>> = {
@@ -72,7 +49,7 @@ function ofNoun(noun: Noun): string {
 }
 
 function treatyNoun(treaty: TreatyRef): Noun {
-  return TREATIES[treaty.id] ?? { name: `tratado «${treaty.shortName}»`, gender: "m" };
+  return TREATY_NAMES[treaty.id]?.es ?? { name: `tratado «${treaty.shortName}»`, gender: "m" };
 }
 
 function partyNoun(party: PartyRef): Noun {
@@ -130,29 +107,22 @@ export const spanish: Phrasebook = {
   date: spanishDate,
   partialDate: (date) => localPartialDate(date, "es", { day: spanishDate, month: "MMMM 'de' yyyy" }),
   exit(treaty, exit) {
-    const future = exit.daysUntil > 0;
-    const today = exit.daysUntil === 0;
-    const plural = exit.parties.length > 1;
     const at = when(exit.daysUntil, exit.date);
     const noun = treatyNoun(treaty);
     switch (exit.kind) {
       case "withdrawal_effective": {
-        const subject = `${plural ? "las" : "la"} ${withdrawalsOf(exit.parties)} ${ofNoun(noun)}`;
-        const verb = future
-          ? plural
-            ? "se harán efectivas"
-            : "se hará efectiva"
-          : today
-            ? plural
-              ? "se hacen efectivas"
-              : "se hace efectiva"
-            : plural
-              ? "se hicieron efectivas"
-              : "se hizo efectiva";
+        const subject = `${exit.parties.length > 1 ? "las" : "la"} ${withdrawalsOf(exit.parties)} ${ofNoun(noun)}`;
+        const verb = verbFor(exit, {
+          future: ["se hará efectiva", "se harán efectivas"],
+          today: ["se hace efectiva", "se hacen efectivas"],
+          past: ["se hizo efectiva", "se hicieron efectivas"],
+        });
         return sentence(`${subject} ${verb} ${at}${pending(exit)}`);
       }
-      case "term_expiry":
-        return sentence(`${withArticle(noun)} ${future ? "expirará" : today ? "expira" : "expiró"} ${at}`);
+      case "term_expiry": {
+        const verb = verbFor(exit, { future: ["expirará"], today: ["expira"], past: ["expiró"] });
+        return sentence(`${withArticle(noun)} ${verb} ${at}`);
+      }
       default:
         return sentence(`${withArticle(noun)}: ${KIND_PHRASES[exit.kind](undefined)} ${at}`);
     }

@@ -16,7 +16,9 @@ import {
   recordedName,
   regionName,
   type TreatyRef,
+  verbFor,
 } from "#formats/sentences/phrasebook";
+import { TREATY_NAMES } from "#formats/sentences/treaty-names";
 
 /** m, f: singulier masculin ou féminin; pl: pluriel; none: sans article (Israël). */
 type Gender = "m" | "f" | "pl" | "none";
@@ -24,31 +26,6 @@ interface Noun {
   name: string;
   gender: Gender;
 }
-
-const TREATIES: Readonly<Record<string, Noun>> = {
-  abm: { name: "traité ABM", gender: "m" },
-  ccm: { name: "convention sur les armes à sous-munitions", gender: "f" },
-  cfe: { name: "traité sur les forces conventionnelles en Europe (FCE)", gender: "m" },
-  cpt: { name: "convention européenne pour la prévention de la torture", gender: "f" },
-  ctbt: { name: "traité d'interdiction complète des essais nucléaires (TICE)", gender: "m" },
-  echr: { name: "Convention européenne des droits de l'homme", gender: "f" },
-  "ilo-c158": { name: "convention n° 158 de l'OIT sur le licenciement", gender: "f" },
-  inf: { name: "traité sur les forces nucléaires intermédiaires (FNI)", gender: "m" },
-  istanbul: { name: "convention d'Istanbul", gender: "f" },
-  jcpoa: { name: "accord sur le nucléaire iranien", gender: "m" },
-  kyoto: { name: "protocole de Kyoto", gender: "m" },
-  nato: { name: "traité de l'Atlantique Nord", gender: "m" },
-  "new-start": { name: "traité New Start", gender: "m" },
-  npt: { name: "traité de non-prolifération nucléaire (TNP)", gender: "m" },
-  "open-skies": { name: "traité Ciel ouvert", gender: "m" },
-  ottawa: { name: "convention d'Ottawa sur les mines antipersonnel", gender: "f" },
-  paris: { name: "accord de Paris sur le climat", gender: "m" },
-  "rome-statute": { name: "Statut de Rome de la Cour pénale internationale", gender: "m" },
-  "ua-ru-friendship": { name: "traité d'amitié russo-ukrainien", gender: "m" },
-  unesco: { name: "Acte constitutif de l'Unesco", gender: "m" },
-  unfccc: { name: "convention-cadre des Nations unies sur les changements climatiques", gender: "f" },
-  who: { name: "Constitution de l'OMS", gender: "f" },
-};
 
 /** Genre des pays (le nom vient d'Intl.DisplayNames, sauf où l'usage de presse diffère). */
 const PARTIES: Readonly<Record<string, Partial<Noun> & { gender: Gender }>> = {
@@ -111,7 +88,7 @@ function ofNoun(noun: Noun): string {
 }
 
 function treatyNoun(treaty: TreatyRef): Noun {
-  return TREATIES[treaty.id] ?? { name: `traité « ${treaty.shortName} »`, gender: "m" };
+  return TREATY_NAMES[treaty.id]?.fr ?? { name: `traité « ${treaty.shortName} »`, gender: "m" };
 }
 
 function partyNoun(party: PartyRef): Noun {
@@ -172,29 +149,22 @@ export const french: Phrasebook = {
   date: frenchDate,
   partialDate: (date) => localPartialDate(date, "fr", { day: frenchDate, month: "MMMM yyyy" }),
   exit(treaty, exit) {
-    const future = exit.daysUntil > 0;
-    const today = exit.daysUntil === 0;
-    const plural = exit.parties.length > 1;
     const at = when(exit.daysUntil, exit.date);
     const noun = treatyNoun(treaty);
     switch (exit.kind) {
       case "withdrawal_effective": {
-        const verb = future
-          ? plural
-            ? "prendront effet"
-            : "prendra effet"
-          : today
-            ? plural
-              ? "prennent effet"
-              : "prend effet"
-            : plural
-              ? "ont pris effet"
-              : "a pris effet";
-        const subject = `${plural ? "les" : "le"} ${withdrawalsOf(exit.parties)} ${ofNoun(noun)}`;
+        const subject = `${exit.parties.length > 1 ? "les" : "le"} ${withdrawalsOf(exit.parties)} ${ofNoun(noun)}`;
+        const verb = verbFor(exit, {
+          future: ["prendra effet", "prendront effet"],
+          today: ["prend effet", "prennent effet"],
+          past: ["a pris effet", "ont pris effet"],
+        });
         return sentence(`${subject} ${verb} ${at}${pending(exit)}`);
       }
-      case "term_expiry":
-        return sentence(`${withArticle(noun)} ${future ? "expirera" : today ? "expire" : "a expiré"} ${at}`);
+      case "term_expiry": {
+        const verb = verbFor(exit, { future: ["expirera"], today: ["expire"], past: ["a expiré"] });
+        return sentence(`${withArticle(noun)} ${verb} ${at}`);
+      }
       default:
         return sentence(`${withArticle(noun)}\u00a0: ${KIND_PHRASES[exit.kind](undefined)} ${at}`);
     }

@@ -29,6 +29,21 @@ export interface ExitWords {
   pendingWithdrawals: number;
 }
 
+/** A verb's forms by when an exit falls, each as [one party or a term, several parties]. */
+type Forms = readonly [one: string, several?: string];
+export interface VerbForms {
+  future: Forms;
+  today: Forms;
+  past: Forms;
+}
+
+/** The form of the verb for this exit: its tense from the days until it, its number from the parties named. */
+export function verbFor(exit: ExitWords, forms: VerbForms): string {
+  const tense = exit.daysUntil > 0 ? forms.future : exit.daysUntil === 0 ? forms.today : forms.past;
+  const [one, several = one] = tense;
+  return exit.parties.length > 1 ? several : one;
+}
+
 export interface EndWords {
   date: CivilDateString;
   reason: "withdrawal" | "term_expiry" | "terminated" | "expired";
