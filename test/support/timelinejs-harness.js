@@ -47,7 +47,7 @@ window.renderTimeline = (containerId, data, options) =>
 window.readSheet = async (sheetUrl, proxy) => {
   const json = await TL.exportJSON(sheetUrl, proxy);
   return {
-    title: json.title ? { headline: json.title.text.headline } : undefined,
+    title: json.title ? { headline: htmlText(json.title.text.headline) } : undefined,
     events: json.events.length,
     eras: json.eras.map((era) => ({
       headline: era.text.headline,
