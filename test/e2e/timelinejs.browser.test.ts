@@ -1,6 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
-import { dirname, join, normalize } from "node:path";
+import type { AddressInfo } from "node:net";
+import { dirname, extname, join, normalize } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventTypeLabel } from "#formats/labels";
@@ -15,9 +17,10 @@ import { CHROMIUM_LAUNCH_ARGS, findChromium } from "../support/chromium.ts";
  * title slide and the "In force" era, agree with each other, and give back the dates and headlines of
  * the catalogue in data/treaties.
  *
- * Nothing leaves the machine: the page, TimelineJS's files and the sheets proxy are answered by
- * `page.route` from local files and from the API on loopback, and any other request is refused and
- * fails the test.
+ * It also loads the JSON by the API's URL, as an embed on a newsroom's page does: across origins, so
+ * the API's CORS answer counts. Nothing leaves the machine: a small server on loopback answers the
+ * page, TimelineJS's files from node_modules and the sheets proxy (from the API); any other request
+ * is refused and fails the test.
  */
 const base = inject("apiUrl");
 const require = createRequire(import.meta.url);
@@ -29,12 +32,12 @@ const HARNESS = readFileSync(new URL("../support/timelinejs-harness.js", import.
 
 const chromiumPath = findChromium("Skipping the TimelineJS browser tests");
 
-/** A made-up origin the page lives on; page.route answers every request to it. */
-const ORIGIN = "http://timelinejs.test";
-const SHEETS_PROXY = `${ORIGIN}/sheets-proxy/`;
+/** The path TimelineJS asks for a published Google Sheet's CSV under (its `sheets_proxy` option). */
+const SHEETS_PROXY_PATH = "/sheets-proxy/";
 /** The Google Sheet a newsroom would paste `?format=csv` into and publish; TimelineJS asks its proxy for it. */
 const sheetUrl = (treatyId: string) => `https://docs.google.com/spreadsheets/d/treaty-clock-${treatyId}/pubhtml`;
 const SHEET_CSV = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/treaty-clock-([a-z0-9-]+)\/pub\?output=csv$/;
+const DIST = join(TIMELINEJS_DIR, "dist");
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -46,7 +49,11 @@ const PAGE = `<!doctype html>
 <script src="/harness.js"></script>
 <style>.timeline { width: 1000px; height: 650px; }</style>
 </head>
-<body><div id="from-json" class="timeline"></div><div id="from-sheet" class="timeline"></div></body>
+<body>
+<div id="from-json" class="timeline"></div>
+<div id="from-url" class="timeline"></div>
+<div id="from-sheet" class="timeline"></div>
+</body>
 </html>`;
 
 const seeds = readSeedFiles();
@@ -103,43 +110,67 @@ function civilDate(date: unknown): string {
   ].join("-");
 }
 
+/** The page's server: the page, TimelineJS's files from node_modules, and the sheets proxy. */
+async function serve(path: string): Promise<{ status: number; type: string; body: string | Buffer }> {
+  if (path === "/") return { status: 200, type: "text/html; charset=utf-8", body: PAGE };
+  if (path === "/harness.js") return { status: 200, type: "text/javascript", body: HARNESS };
+  if (path.startsWith("/timelinejs/")) {
+    const file = normalize(join(DIST, decodeURIComponent(new URL(path, "http://x").pathname.slice(12))));
+    if (!file.startsWith(`${DIST}/`) || !existsSync(file)) return { status: 404, type: "text/plain", body: path };
+    return { status: 200, type: MEDIA_TYPES[extname(file)] ?? "application/octet-stream", body: readFileSync(file) };
+  }
+  if (path.startsWith(SHEETS_PROXY_PATH)) {
+    // The proxy's job: fetch the published sheet as CSV. Here the sheet is our ?format=csv.
+    const treatyId = SHEET_CSV.exec(path.slice(SHEETS_PROXY_PATH.length))?.[1];
+    if (!treatyId) return { status: 404, type: "text/plain", body: `no such sheet: ${path}` };
+    const answer = await fetch(`${base}/treaties/${treatyId}/history?format=csv`);
+    return { status: answer.status, type: answer.headers.get("content-type") ?? "text/csv", body: await answer.text() };
+  }
+  return { status: 404, type: "text/plain", body: `not served here: ${path}` };
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+  ".ttf": "font/ttf",
+  ".svg": "image/svg+xml",
+};
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 const totals = { passed: 0, slides: 0, eras: 0 };
 
 describe.skipIf(!chromiumPath)(`TimelineJS ${TIMELINEJS_VERSION} (npm) in headless chromium`, () => {
   let browser: Browser;
   let page: Page;
-  /** Requests for anything but the made-up origin: TimelineJS must need nothing from the web. */
+  const server = createServer((request, response) => {
+    serve(request.url ?? "/").then(
+      ({ status, type, body }) => response.writeHead(status, { "content-type": type }).end(body),
+      (error: Error) => response.writeHead(500, { "content-type": "text/plain" }).end(error.message),
+    );
+  });
+  /** The page's origin: loopback, like the API, so chromium lets the page call it (with CORS, another port). */
+  let origin = "";
+  /** Requests for anything but the page's server and the API: TimelineJS must need nothing from the web. */
   const refused: string[] = [];
   const problems: string[] = [];
 
   beforeAll(async () => {
+    origin = await listen(server);
     browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_LAUNCH_ARGS, timeout: 30_000 });
     const context = await browser.newContext({ viewport: { width: 1024, height: 1400 } });
     await context.route("**/*", async (route) => {
       const url = new URL(route.request().url());
-      if (url.origin !== ORIGIN) {
-        refused.push(url.href);
-        return route.abort("blockedbyclient");
-      }
-      if (url.pathname === "/") return route.fulfill({ contentType: "text/html; charset=utf-8", body: PAGE });
-      if (url.pathname === "/harness.js") return route.fulfill({ contentType: "text/javascript", body: HARNESS });
-      if (url.pathname.startsWith("/timelinejs/")) {
-        const file = normalize(join(TIMELINEJS_DIR, "dist", url.pathname.slice("/timelinejs/".length)));
-        if (!file.startsWith(join(TIMELINEJS_DIR, "dist"))) return route.fulfill({ status: 404 });
-        return route.fulfill({ path: file });
-      }
-      if (url.href.startsWith(SHEETS_PROXY)) {
-        // The proxy's job: fetch the published sheet as CSV. Here the sheet is our ?format=csv.
-        const treatyId = SHEET_CSV.exec(url.href.slice(SHEETS_PROXY.length))?.[1];
-        if (!treatyId) return route.fulfill({ status: 404, body: `no such sheet: ${url.href}` });
-        const answer = await fetch(`${base}/treaties/${treatyId}/history?format=csv`);
-        return route.fulfill({
-          status: answer.status,
-          contentType: answer.headers.get("content-type") ?? "text/csv",
-          body: await answer.text(),
-        });
-      }
-      return route.fulfill({ status: 404, body: `not served here: ${url.pathname}` });
+      // The page's own server, and the API itself: TimelineJS given the API's URL, across origins, as an embed is.
+      if (url.origin === origin || url.origin === new URL(base).origin) return route.continue();
+      refused.push(url.href);
+      return route.abort("blockedbyclient");
     });
     page = await context.newPage();
     page.on("console", (message) => {
@@ -150,38 +181,44 @@ describe.skipIf(!chromiumPath)(`TimelineJS ${TIMELINEJS_VERSION} (npm) in headle
 
   afterAll(async () => {
     await browser?.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
     console.log(
-      `TimelineJS ${TIMELINEJS_VERSION}: ${totals.passed} of ${seeds.length} seeded timelines rendered with no error from ?format=timelinejs and from ?format=csv read as a Google Sheet, the same ${totals.slides} slides and ${totals.eras} eras each way`,
+      `TimelineJS ${TIMELINEJS_VERSION}: ${totals.passed} of ${seeds.length} seeded timelines rendered with no error from ?format=timelinejs (as data and by URL) and from ?format=csv read as a Google Sheet, the same ${totals.slides} slides and ${totals.eras} eras each way`,
     );
   });
 
   it.each(seeds.map((seed) => [seed.treaty.id, seed] as const))(
-    "renders %s from its JSON and from its sheet, with a slide per event, its era and no error",
+    "renders %s from its JSON (given as data and by URL) and from its sheet, with a slide per event, its era and no error",
     async (treatyId, seed) => {
       problems.length = 0;
       const answer = await fetch(`${base}/treaties/${treatyId}/history?format=timelinejs`);
       expect(answer.status).toBe(200);
       const json = (await answer.json()) as TimelineJsJson;
-      expect((await page.goto(`${ORIGIN}/`, { waitUntil: "load" }))?.status()).toBe(200);
+      expect((await page.goto(`${origin}/`, { waitUntil: "load" }))?.status()).toBe(200);
 
       const fromJson = await page.evaluate(
         ([id, data]) => (globalThis as unknown as Harness).renderTimeline(id, data, {}),
         ["from-json", json] as const,
       );
+      const fromUrl = await page.evaluate(
+        ([id, url]) => (globalThis as unknown as Harness).renderTimeline(id, url, {}),
+        ["from-url", `${base}/treaties/${treatyId}/history?format=timelinejs`] as const,
+      );
       const sheet = await page.evaluate(([url, proxy]) => (globalThis as unknown as Harness).readSheet(url, proxy), [
         sheetUrl(treatyId),
-        SHEETS_PROXY,
+        `${origin}${SHEETS_PROXY_PATH}`,
       ] as const);
       const fromSheet = await page.evaluate(
         ([id, url, proxy]) => (globalThis as unknown as Harness).renderTimeline(id, url, { sheets_proxy: proxy }),
-        ["from-sheet", sheetUrl(treatyId), SHEETS_PROXY] as const,
+        ["from-sheet", sheetUrl(treatyId), `${origin}${SHEETS_PROXY_PATH}`] as const,
       );
 
       const events = seed.events.length;
       const eras = json.eras ?? [];
       // A treaty that entered into force has its "In force" era, to its end or to today.
       expect(eras).toHaveLength(seed.treaty.inForceOn ? 1 : 0);
-      for (const reading of [fromJson, fromSheet]) {
+      for (const reading of [fromJson, fromUrl, fromSheet]) {
         expect({ outcome: reading.outcome, errors: reading.errors }).toEqual({ outcome: "loaded", errors: [] });
         // The title slide, then one slide per event.
         expect(reading.events).toHaveLength(events);
@@ -230,6 +267,8 @@ describe.skipIf(!chromiumPath)(`TimelineJS ${TIMELINEJS_VERSION} (npm) in headle
       expect(fromSheet.title).toEqual(fromJson.title);
       expect(fromSheet.events).toEqual(fromJson.events);
       expect(fromSheet.drawn).toEqual(fromJson.drawn);
+      // By URL, TimelineJS fetched the same JSON from the API across origins (CORS) and made the same of it.
+      expect(fromUrl).toEqual(fromJson);
       expect(problems).toEqual([]);
       expect(refused).toEqual([]);
 
