@@ -7,11 +7,10 @@
  * support `scroll-initial-target` open at the current event with CSS alone; the script does the same
  * for the others, reading the event's id from a data attribute.
  */
-import { createHash } from "node:crypto";
 import { dayNumber, firstDayOf } from "#domain/calendar";
 import type { CivilDateString, TimelineEvent, Treaty } from "#domain/types";
 import { apPartialDate } from "#formats/ap-style";
-import { escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
+import { cspHash, escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
 import { type EventTypeLabels, eventTypeLabel } from "#formats/labels";
 import { phrasebook as defaultPhrasebook } from "#formats/sentence";
 import type { Phrasebook } from "#formats/sentences/phrasebook";
@@ -75,10 +74,6 @@ export const EMBED_STYLE = [
  */
 export const EMBED_SCRIPT =
   '(function(){var c=document.querySelector(".timeline[data-current]");if(!c)return;var e=document.getElementById(c.getAttribute("data-current")||"");if(e)c.scrollTop=e.offsetTop-Math.max(0,(c.clientHeight-e.offsetHeight)/2);})();';
-
-function cspHash(text: string): string {
-  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
-}
 
 export const EMBED_STYLE_HASH = cspHash(EMBED_STYLE);
 export const EMBED_SCRIPT_HASH = cspHash(EMBED_SCRIPT);

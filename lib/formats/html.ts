@@ -2,7 +2,13 @@
  * HTML helpers shared by every format that hands HTML to a reader's browser (TimelineJS JSON and
  * CSV, the embed page). Every string that came from storage passes through `escapeHtml`.
  */
+import { createHash } from "node:crypto";
 import type { Source } from "#domain/types";
+
+/** A CSP source expression that allows exactly this inline script or stylesheet. */
+export function cspHash(text: string): string {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
 
 const HTML_ESCAPES: Record<string, string> = {
   "&": "&amp;",

@@ -398,6 +398,20 @@ export function openApiDocument() {
           },
         },
       },
+      "/desk": {
+        get: {
+          summary:
+            "The newsroom's desk: a self-contained page to pick a treaty, add, correct and retract events with sources, and copy the sentence, embed code and calendar link",
+          description:
+            "Reads need no key; the page asks for one (kept in the tab's sessionStorage) before it adds, corrects or retracts.",
+          responses: {
+            200: text("text/html", "The desk page"),
+            // It takes no query: any parameter is refused.
+            400: problemOf("BadRequest"),
+            default: problem,
+          },
+        },
+      },
       "/oembed": {
         get: {
           summary:

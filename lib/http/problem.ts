@@ -58,6 +58,14 @@ function domainStatus(error: DomainError): { status: number; title: string } {
   return { status: 422, title: "Unprocessable request" };
 }
 
+/** The request field a domain error is about, so a form can show the message beside it. */
+function fieldAtFault(error: DomainError): string | undefined {
+  if (error instanceof InvalidRuleError) return error.field;
+  // Only an event's party and the countdown's ?party= are checked against the treaty's parties.
+  if (error instanceof UnknownPartyError) return "party";
+  return undefined;
+}
+
 export interface ProblemOutcome {
   response: APIGatewayProxyStructuredResultV2;
   /** True when the server, not the client, is at fault: log it with its stack. */
@@ -94,7 +102,8 @@ export function toProblem(error: unknown, requestId: string): ProblemOutcome {
   }
   if (error instanceof DomainError) {
     const { status, title } = domainStatus(error);
-    const errors = error instanceof InvalidRuleError ? { errors: [{ path: error.field, message: error.message }] } : {};
+    const field = fieldAtFault(error);
+    const errors = field === undefined ? {} : { errors: [{ path: field, message: error.message }] };
     return {
       response: problemResponse({ type: PROBLEM_BASE + error.code, title, status, detail: error.message, ...errors }),
       serverFault: false,

@@ -1,21 +1,13 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CHROMIUM_LAUNCH_ARGS, findChromium } from "../support/chromium.ts";
+import { axeSource, axeVersion, chromiumPath, LAUNCH_ARGS, REPORT_CSP_VIOLATIONS } from "../support/browser.ts";
 import { givenEvent, givenTreaty } from "../support/fixtures.ts";
 
 /**
- * The embed page in a real headless browser: Debian's chromium driven by playwright-core
- * (test/support/chromium.ts), against the API the global setup started.
+ * The embed page in a real headless browser: Debian's chromium driven by playwright-core,
+ * against the API the global setup started. No browser is ever downloaded.
  */
 const base = inject("apiUrl");
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-const axeVersion = (JSON.parse(readFileSync(require.resolve("axe-core/package.json"), "utf8")) as { version: string })
-  .version;
-
-const chromiumPath = findChromium("Skipping the embed browser tests");
 
 const INF_EMBED = `${base}/treaties/inf/embed?asOf=2019-07-04`;
 
@@ -30,7 +22,7 @@ describe.skipIf(!chromiumPath)("the embed page in headless chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_LAUNCH_ARGS, timeout: 30_000 });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: LAUNCH_ARGS, timeout: 30_000 });
   });
 
   afterAll(async () => {
@@ -51,11 +43,7 @@ describe.skipIf(!chromiumPath)("the embed page in headless chromium", () => {
       await dialog.dismiss();
     });
     // Runs outside the page's CSP, so it reports what the policy blocks without being blocked itself.
-    await page.addInitScript({
-      content: `document.addEventListener("securitypolicyviolation", (event) => {
-        console.error("CSP violation: " + event.violatedDirective + " blocked " + (event.blockedURI || "inline"));
-      });`,
-    });
+    await page.addInitScript({ content: REPORT_CSP_VIOLATIONS });
     const response = await page.goto(url, { waitUntil: "load" });
     expect(response?.status()).toBe(200);
     return { page, problems, dialogs };

@@ -7,7 +7,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { eventTypeLabel } from "#formats/labels";
 import { readSeedFiles } from "../../scripts/local/seed-data.ts";
-import { CHROMIUM_LAUNCH_ARGS, findChromium } from "../support/chromium.ts";
+import { chromiumPath, LAUNCH_ARGS } from "../support/browser.ts";
 
 /**
  * Every seeded timeline through TimelineJS itself: Knight Lab's own bundle from the npm package
@@ -29,8 +29,6 @@ const TIMELINEJS_VERSION = (
   JSON.parse(readFileSync(join(TIMELINEJS_DIR, "package.json"), "utf8")) as { version: string }
 ).version;
 const HARNESS = readFileSync(new URL("../support/timelinejs-harness.js", import.meta.url), "utf8");
-
-const chromiumPath = findChromium("Skipping the TimelineJS browser tests");
 
 /** The path TimelineJS asks for a published Google Sheet's CSV under (its `sheets_proxy` option). */
 const SHEETS_PROXY_PATH = "/sheets-proxy/";
@@ -163,7 +161,7 @@ describe.skipIf(!chromiumPath)(`TimelineJS ${TIMELINEJS_VERSION} (npm) in headle
 
   beforeAll(async () => {
     origin = await listen(server);
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_LAUNCH_ARGS, timeout: 30_000 });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: LAUNCH_ARGS, timeout: 30_000 });
     const context = await browser.newContext({ viewport: { width: 1024, height: 1400 } });
     await context.route("**/*", async (route) => {
       const url = new URL(route.request().url());
