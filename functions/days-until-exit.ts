@@ -7,6 +7,7 @@ import { assertParty } from "#domain/validation";
 import { httpHandler, ok, type Reply } from "#http/handler";
 import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
 import { daysUntilExitQuery } from "#http/schemas";
+import { countdownView, noCountdownView } from "#http/views";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -46,94 +47,70 @@ async function countdownReply(
           `${endExplanation(treaty, ended)} It is no longer in force: this notice could take effect only if it were.`,
         ]
       : exit.basis.warnings;
-    return ok({
-      treatyId,
-      party: exit.party ?? query.party ?? null,
-      parties: exit.party ? [exit.party] : [],
-      asOf: count.asOf,
-      timeZone,
-      exitDate: exit.date,
-      kind: exit.kind,
-      daysUntil: count.daysUntil,
-      businessDaysUntil: count.businessDaysUntil,
-      status: count.status,
-      breakdown: count.breakdown,
-      whatIf: true,
-      ...(ended ? { treatyEnded: { date: ended.date, reason: ended.reason } } : {}),
-      basis: { ...exit.basis, warnings },
-    });
+    const subject = { treatyId, party: exit.party ?? query.party ?? null, parties: exit.party ? [exit.party] : [] };
+    return ok(
+      countdownView(
+        subject,
+        { kind: exit.kind, count, whatIf: true },
+        {
+          ...(ended ? { treatyEnded: { date: ended.date, reason: ended.reason } } : {}),
+          basis: { ...exit.basis, warnings },
+        },
+      ),
+    );
   }
 
   const summary = exitSummary(treaty, deadlines, ruleEvents, asOf, timeZone, query.party);
   if (text && book) return plainText(text.summarySentence(book, treaty, summary));
   switch (summary.status) {
     case "none":
-      return ok({
-        treatyId,
-        party: query.party ?? null,
-        parties: [],
-        asOf,
-        timeZone,
-        exitDate: null,
-        kind: null,
-        daysUntil: null,
-        businessDaysUntil: null,
-        status: "none",
-        breakdown: null,
-        basis: null,
-      });
+      return ok(noCountdownView({ treatyId, party: query.party ?? null, parties: [] }, asOf, timeZone));
     case "ended": {
       const { end, count } = summary;
       const explanation = endExplanation(treaty, end);
-      return ok({
-        treatyId,
-        party: end.party ?? query.party ?? null,
-        parties: end.party ? [end.party] : [],
-        asOf: count.asOf,
-        timeZone,
-        exitDate: end.date,
-        kind: end.deadline?.kind ?? null,
-        daysUntil: count.daysUntil,
-        businessDaysUntil: count.businessDaysUntil,
-        status: "ended",
-        breakdown: count.breakdown,
-        whatIf: false,
-        treatyEnded: { date: end.date, reason: end.reason },
-        basis: end.deadline
-          ? { ...end.deadline.basis, explanation: `${explanation} ${end.deadline.basis.explanation}` }
-          : {
-              rule: "The treaty's end is recorded as an event.",
-              article: "recorded event",
-              triggerEventId: end.eventId,
-              triggerDate: end.date,
-              explanation,
-              warnings: [],
-            },
-      });
+      const subject = { treatyId, party: end.party ?? query.party ?? null, parties: end.party ? [end.party] : [] };
+      return ok(
+        countdownView(
+          subject,
+          { kind: end.deadline?.kind ?? null, count, whatIf: false, ended: true },
+          {
+            treatyEnded: { date: end.date, reason: end.reason },
+            basis: end.deadline
+              ? { ...end.deadline.basis, explanation: `${explanation} ${end.deadline.basis.explanation}` }
+              : {
+                  rule: "The treaty's end is recorded as an event.",
+                  article: "recorded event",
+                  triggerEventId: end.eventId,
+                  triggerDate: end.date,
+                  explanation,
+                  warnings: [],
+                },
+          },
+        ),
+      );
     }
     case "exit": {
       const { count, parties } = summary;
       const [first] = summary.deadlines;
-      return ok({
+      const subject = {
         treatyId,
-        party: parties.length === 1 ? parties[0] : (query.party ?? null),
+        party: parties.length === 1 ? (parties[0] ?? null) : (query.party ?? null),
         parties,
         ...(query.party === undefined ? { pendingWithdrawals: summary.pendingWithdrawals } : {}),
-        asOf: count.asOf,
-        timeZone,
-        exitDate: summary.date,
-        kind: summary.kind,
-        daysUntil: count.daysUntil,
-        businessDaysUntil: count.businessDaysUntil,
-        status: count.status,
-        breakdown: count.breakdown,
-        whatIf: false,
-        ...(first?.contested ? { contested: true, claimedDate: first.claimedDate } : {}),
-        basis: first?.basis ?? null,
-        ...(summary.deadlines.length > 1
-          ? { bases: summary.deadlines.map((d) => ({ party: d.party ?? null, ...d.basis })) }
-          : {}),
-      });
+      };
+      return ok(
+        countdownView(
+          subject,
+          { kind: summary.kind, count, whatIf: false },
+          {
+            ...(first?.contested ? { contested: true, claimedDate: first.claimedDate } : {}),
+            basis: first?.basis ?? null,
+            ...(summary.deadlines.length > 1
+              ? { bases: summary.deadlines.map((d) => ({ party: d.party ?? null, ...d.basis })) }
+              : {}),
+          },
+        ),
+      );
     }
   }
 }
