@@ -19,7 +19,7 @@ const stage = stageName({
 });
 
 /** A manual {"now"}, or EventBridge's scheduled `time` (stable across Lambda's retries of one run). */
-const runEvent = z.looseObject({ now: z.optional(instant), time: z.optional(instant) });
+const runEvent = z.lazy(() => z.looseObject({ now: z.optional(instant), time: z.optional(instant) }));
 
 export async function handler(event: unknown = {}): Promise<RunSummary> {
   const parsed = runEvent.safeParse(event ?? {});

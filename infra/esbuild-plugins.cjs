@@ -18,4 +18,19 @@ const markOutputAsModule = {
   },
 };
 
-module.exports = [markOutputAsModule];
+// With splitting, every function is built into the same folder, and serverless-esbuild packs
+// that folder's files into each function's zip except the other functions' bundles
+// (`<function>.*`). Chunks named `<function>.<chunk>-<hash>.js` count as their function's, so
+// each zip holds its own chunks only.
+const nameChunksAfterEntry = {
+  name: "name-chunks-after-entry",
+  setup(build) {
+    const entries = build.initialOptions.entryPoints;
+    const first = Array.isArray(entries) ? entries[0] : Object.keys(entries ?? {})[0];
+    if (!first) return;
+    const entryName = typeof first === "string" ? path.basename(first, path.extname(first)) : first.out;
+    build.initialOptions.chunkNames = `${entryName}.[name]-[hash]`;
+  },
+};
+
+module.exports = [markOutputAsModule, nameChunksAfterEntry];

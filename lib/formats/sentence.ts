@@ -9,13 +9,10 @@ import { german } from "#formats/sentences/de";
 import { english } from "#formats/sentences/en";
 import { spanish } from "#formats/sentences/es";
 import { french } from "#formats/sentences/fr";
+import type { Language, Style } from "#formats/sentences/languages";
 import type { EndWords, PartyRef, Phrasebook } from "#formats/sentences/phrasebook";
 
-/** House styles of English copy; other languages follow their agency's usage (AFP, dpa, EFE). */
-export const STYLES = ["ap", "uk"] as const;
-export type Style = (typeof STYLES)[number];
-export const LANGUAGES = ["en", "fr", "de", "es"] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language, STYLES, type Style } from "#formats/sentences/languages";
 
 const ENGLISH: Readonly<Record<Style, Phrasebook>> = { ap: english("ap"), uk: english("uk") };
 const OTHERS: Readonly<Record<Exclude<Language, "en">, Phrasebook>> = { fr: french, de: german, es: spanish };

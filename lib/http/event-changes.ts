@@ -10,53 +10,56 @@ import { BadRequestError, HttpError } from "#http/errors";
 import { SLUG } from "#http/patterns";
 import type { HttpEvent } from "#http/request";
 import { header, parseWith, pathParameter } from "#http/request";
-import { eventInput, pageLimit, text } from "#http/schemas";
+import { eventFields, eventInput, pageLimit, text } from "#http/schemas";
 
 /**
  * The edge of the trust features: correction and retraction bodies, If-Match versions,
  * Idempotency-Key headers, event ids in paths and the corrections cursor.
  */
 
-const fields = eventInput.shape;
-
 /** Why the record changes, in the words readers of the corrections page will see. */
-const reason = z
-  .string({
-    error: (issue) => (issue.input === undefined ? "is required: say why the record changes" : "must be text"),
-  })
-  .check(
-    z.trim(),
-    z.minLength(1, "must not be empty: say why the record changes"),
-    z.maxLength(1000, "must be at most 1000 characters"),
-    z.refine((v) => v.length === 0 || text(1000).safeParse(v).success, "must not contain control characters"),
-  );
+const reason = z.lazy(() =>
+  z
+    .string({
+      error: (issue) => (issue.input === undefined ? "is required: say why the record changes" : "must be text"),
+    })
+    .check(
+      z.trim(),
+      z.minLength(1, "must not be empty: say why the record changes"),
+      z.maxLength(1000, "must be at most 1000 characters"),
+      z.refine((v) => v.length === 0 || text(1000).safeParse(v).success, "must not contain control characters"),
+    ),
+);
 
 /** An editable field, in a correction: absent leaves it, null removes an optional one. */
-export const eventCorrection = z
-  .strictObject({
-    reason,
-    date: z.optional(fields.date),
-    type: z.optional(fields.type),
-    party: z.nullable(fields.party),
-    title: z.optional(fields.title),
-    description: z.nullable(fields.description),
-    sources: z.optional(fields.sources),
-    ultimatum: z.nullable(fields.ultimatum),
-    extension: z.nullable(fields.extension),
-    receivedOn: z.nullable(fields.receivedOn),
-    effectiveOn: z.nullable(fields.effectiveOn),
-    claimedEffectiveOn: z.nullable(fields.claimedEffectiveOn),
-  })
-  .check(
-    z.refine(
-      (body) => Object.keys(body).some((field) => field !== "reason"),
-      "name at least one field to correct: date, type, party, title, description, sources, ultimatum, extension, receivedOn, effectiveOn or claimedEffectiveOn",
-    ),
-  );
+export const eventCorrection = z.lazy(() => {
+  const fields = eventFields();
+  return z
+    .strictObject({
+      reason,
+      date: z.optional(fields.date),
+      type: z.optional(fields.type),
+      party: z.nullable(fields.party),
+      title: z.optional(fields.title),
+      description: z.nullable(fields.description),
+      sources: z.optional(fields.sources),
+      ultimatum: z.nullable(fields.ultimatum),
+      extension: z.nullable(fields.extension),
+      receivedOn: z.nullable(fields.receivedOn),
+      effectiveOn: z.nullable(fields.effectiveOn),
+      claimedEffectiveOn: z.nullable(fields.claimedEffectiveOn),
+    })
+    .check(
+      z.refine(
+        (body) => Object.keys(body).some((field) => field !== "reason"),
+        "name at least one field to correct: date, type, party, title, description, sources, ultimatum, extension, receivedOn, effectiveOn or claimedEffectiveOn",
+      ),
+    );
+});
 
 export type EventCorrection = z.infer<typeof eventCorrection>;
 
-export const eventRetraction = z.strictObject({ reason });
+export const eventRetraction = z.lazy(() => z.strictObject({ reason }));
 
 /**
  * The event's editable fields after a correction, checked as a whole exactly as a new event
@@ -158,10 +161,12 @@ export function positionFromCursor(cursor: string): string {
   return position;
 }
 
-export const correctionsQuery = z.strictObject({
-  limit: z.optional(pageLimit(100)),
-  cursor: z.optional(z.string().check(z.maxLength(400, "is not a cursor this API returned"))),
-});
+export const correctionsQuery = z.lazy(() =>
+  z.strictObject({
+    limit: z.optional(pageLimit(100)),
+    cursor: z.optional(z.string().check(z.maxLength(400, "is not a cursor this API returned"))),
+  }),
+);
 
 /** One earlier version of an event, as GET .../revisions shows it: the version, then who, when, why and what. */
 export function revisionView(revision: Revision) {

@@ -9,7 +9,7 @@
 import * as z from "zod/mini";
 import { PARTY_STATUSES } from "#domain/parties";
 import { DEADLINE_KINDS } from "#domain/types";
-import { eventInput, treatyInput } from "#http/schemas";
+import { eventFields as eventInputFields, treatyFields } from "#http/schemas";
 
 /** A component schema's name in the document, as the typed client names it (`components["schemas"]["Treaty"]`). */
 export interface ResponseMeta {
@@ -26,7 +26,7 @@ function named<T extends z.ZodMiniType>(id: string, schema: T, description?: str
 }
 
 const civilDate = z.iso.date();
-const partialDate = eventInput.shape.date;
+const partialDate = eventInputFields().date;
 const instant = z.iso.datetime({ offset: true });
 /** A whole number that cannot be negative; `signed` for counts of days that go negative after a date. */
 const count = z.int().check(z.minimum(0));
@@ -67,7 +67,7 @@ export const deadline = named(
 export const treaty = named(
   "Treaty",
   z.strictObject({
-    ...treatyInput.shape,
+    ...treatyFields(),
     deadlines: z.array(deadline),
     eventCount: count,
     version,
@@ -94,12 +94,12 @@ export const treatyPage = named(
 );
 
 /** An event's own fields: what a writer sends (EventInput) and what a sheet row gives. */
-const eventFields = named("EventFields", z.strictObject({ ...eventInput.shape }));
+const eventFields = named("EventFields", z.strictObject({ ...eventInputFields() }));
 
 export const storedEvent = named(
   "StoredEvent",
   z.strictObject({
-    ...eventInput.shape,
+    ...eventInputFields(),
     id: z.string(),
     treatyId: z.string(),
     createdAt: instant,

@@ -13,7 +13,7 @@ import {
 } from "#domain/calendar";
 import { DomainError } from "#domain/errors";
 import { DEADLINE_KINDS, EVENT_TYPES, type EventType } from "#domain/types";
-import { LANGUAGES, STYLES } from "#formats/sentence";
+import { LANGUAGES, STYLES } from "#formats/sentences/languages";
 import { SLUG_PATTERN, TIME_ZONE_PATTERN, wholeNumberSource } from "#http/patterns";
 
 /**
@@ -21,7 +21,20 @@ import { SLUG_PATTERN, TIME_ZONE_PATTERN, wholeNumberSource } from "#http/patter
  * document. zod/mini keeps them out of the cold-start budget (~15 KB against ~450 KB).
  * Dates, zones and periods are checked by the domain's own parsers, so the messages a
  * client sees are the domain's actionable ones.
+ *
+ * Every schema is built on its first use (`z.lazy`), not at module load: a function builds only
+ * the schemas its requests parse with, and a cold start builds none. A lazy schema parses, composes
+ * and converts to JSON Schema exactly as the schema it wraps.
  */
+
+/** A value built on its first use and kept. */
+function builtOnce<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
+}
 
 // Control characters (C0 other than tab and newlines, DEL, C1) and lone surrogates have no
 // place in a newsroom's record.
@@ -49,36 +62,40 @@ export const text = (max: number) =>
       z.regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
     );
 
-export const slug = z
-  .string()
-  .check(z.regex(SLUG_PATTERN, "must be lowercase letters, digits and hyphens (at most 64), like new-start"));
+export const slug = z.lazy(() =>
+  z.string().check(z.regex(SLUG_PATTERN, "must be lowercase letters, digits and hyphens (at most 64), like new-start")),
+);
 
-export const partyCode = z
-  .string()
-  .check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU"));
+export const partyCode = z.lazy(() =>
+  z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU")),
+);
 
 /** A real day written YYYY-MM-DD: zod's ISO date pattern (month lengths, leap years) and `format: date`. */
-export const civilDate = z.iso
-  .date("must be a real date written YYYY-MM-DD")
-  .check(domainCheck((v) => parseCivilDate(v)));
+export const civilDate = z.lazy(() =>
+  z.iso.date("must be a real date written YYYY-MM-DD").check(domainCheck((v) => parseCivilDate(v))),
+);
 
-export const partialDate = z
-  .string()
-  .check(
-    z.regex(PARTIAL_DATE_PATTERN, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
-    domainCheck(parsePartialDate),
-  );
-
-/** An IANA zone name in any case; what passes the edge is the database's spelling. */
-export const timeZone = z.pipe(
+export const partialDate = z.lazy(() =>
   z
     .string()
     .check(
-      z.maxLength(64),
-      z.regex(TIME_ZONE_PATTERN, "must be an IANA time zone name such as America/New_York"),
-      domainCheck(assertTimeZone),
+      z.regex(PARTIAL_DATE_PATTERN, "must be a date written YYYY, YYYY-MM or YYYY-MM-DD"),
+      domainCheck(parsePartialDate),
     ),
-  z.transform((zone: string) => canonicalTimeZone(zone)),
+);
+
+/** An IANA zone name in any case; what passes the edge is the database's spelling. */
+export const timeZone = z.lazy(() =>
+  z.pipe(
+    z
+      .string()
+      .check(
+        z.maxLength(64),
+        z.regex(TIME_ZONE_PATTERN, "must be an IANA time zone name such as America/New_York"),
+        domainCheck(assertTimeZone),
+      ),
+    z.transform((zone: string) => canonicalTimeZone(zone)),
+  ),
 );
 
 /**
@@ -89,30 +106,35 @@ export const EARLIEST_AS_OF_YEAR = 1800;
 // The pattern below says the same as EARLIEST_AS_OF_YEAR; test/unit/http/patterns.test.ts holds them together.
 
 /** A civil date, or an ISO 8601 instant with an offset, from EARLIEST_AS_OF_YEAR on. */
-export const asOf = z.string().check(
-  z.maxLength(40),
-  z.regex(AS_OF_PATTERN, "must be YYYY-MM-DD or an ISO 8601 instant with an offset"),
-  domainCheck((v) => civilDateAt(v, "UTC")),
-  z.regex(
-    /^(?:1[89]|[2-9]\d)\d\d-/,
-    `must be in ${EARLIEST_AS_OF_YEAR} or later: treaty-clock counts from 1 January ${EARLIEST_AS_OF_YEAR} (is the year a typo?)`,
+export const asOf = z.lazy(() =>
+  z.string().check(
+    z.maxLength(40),
+    z.regex(AS_OF_PATTERN, "must be YYYY-MM-DD or an ISO 8601 instant with an offset"),
+    domainCheck((v) => civilDateAt(v, "UTC")),
+    z.regex(
+      /^(?:1[89]|[2-9]\d)\d\d-/,
+      `must be in ${EARLIEST_AS_OF_YEAR} or later: treaty-clock counts from 1 January ${EARLIEST_AS_OF_YEAR} (is the year a typo?)`,
+    ),
   ),
 );
 
 /** An ISO 8601 instant with an offset. */
-export const instant = z
-  .string()
-  .check(
-    z.maxLength(40),
-    z.regex(INSTANT_WITH_OFFSET_PATTERN, "must be an ISO 8601 instant with an offset"),
-    domainCheck(parseInstant),
-  );
+export const instant = z.lazy(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(40),
+      z.regex(INSTANT_WITH_OFFSET_PATTERN, "must be an ISO 8601 instant with an offset"),
+      domainCheck(parseInstant),
+    ),
+);
 
-const count = z.int().check(z.minimum(0, "must not be negative"), z.maximum(1000, "must be at most 1000"));
+const count = z.lazy(() =>
+  z.int().check(z.minimum(0, "must not be negative"), z.maximum(1000, "must be at most 1000")),
+);
 
-export const period = z
-  .strictObject({ years: z.optional(count), months: z.optional(count), days: z.optional(count) })
-  .check(
+export const period = z.lazy(() =>
+  z.strictObject({ years: z.optional(count), months: z.optional(count), days: z.optional(count) }).check(
     z.superRefine((value, ctx) => {
       try {
         assertPeriod(value);
@@ -121,52 +143,62 @@ export const period = z
         ctx.issues.push({ code: "custom", message: error.message, input: value });
       }
     }),
-  );
-
-export const source = z.strictObject({
-  url: z.string().check(
-    z.maxLength(2048),
-    z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, "must be an http or https URL"),
-    z.regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
-    z.refine((v) => URL.canParse(v), "must be a valid URL"),
   ),
-  title: z.optional(text(300)),
-  publisher: z.optional(text(200)),
-});
+);
 
-const sources = z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20));
+export const source = z.lazy(() =>
+  z.strictObject({
+    url: z.string().check(
+      z.maxLength(2048),
+      z.regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, "must be an http or https URL"),
+      z.regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
+      z.refine((v) => URL.canParse(v), "must be a valid URL"),
+    ),
+    title: z.optional(text(300)),
+    publisher: z.optional(text(200)),
+  }),
+);
+
+const sources = z.lazy(() => z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20)));
 
 /** When a notice or a deposit takes effect; the forms are described in lib/domain/types.ts (`EffectRule`). */
-export const effectRule = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("period"), period }),
-  z.strictObject({ kind: z.literal("period_then_first_of_month"), period }),
+export const effectRule = z.lazy(() =>
+  z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("period"), period }),
+    z.strictObject({ kind: z.literal("period_then_first_of_month"), period }),
+    z.strictObject({
+      kind: z.literal("end_of_year"),
+      yearsAfter: z.int().check(z.minimum(0, "must not be negative"), z.maximum(100, "must be at most 100")),
+    }),
+  ]),
+);
+
+export const withdrawalClause = z.lazy(() =>
   z.strictObject({
-    kind: z.literal("end_of_year"),
-    yearsAfter: z.int().check(z.minimum(0, "must not be negative"), z.maximum(100, "must be at most 100")),
+    article: text(120),
+    text: text(4000),
+    noticePeriod: z.optional(period),
+    takesEffect: z.optional(effectRule),
+    counting: z.optional(z.enum(["notice", "receipt"], "must be notice or receipt")),
+    laterDateInNotice: z.optional(z.boolean()),
+    noticeTo: z.optional(text(200)),
+    earliestNotice: z.optional(period),
+    windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
+    conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
   }),
-]);
+);
 
-export const withdrawalClause = z.strictObject({
-  article: text(120),
-  text: text(4000),
-  noticePeriod: z.optional(period),
-  takesEffect: z.optional(effectRule),
-  counting: z.optional(z.enum(["notice", "receipt"], "must be notice or receipt")),
-  laterDateInNotice: z.optional(z.boolean()),
-  noticeTo: z.optional(text(200)),
-  earliestNotice: z.optional(period),
-  windows: z.optional(z.strictObject({ firstAfter: period, every: period, length: period })),
-  conditions: z.optional(z.array(text(1000)).check(z.maxLength(10))),
-});
+export const party = z.lazy(() =>
+  z.strictObject({
+    code: partyCode,
+    name: text(120),
+    inForceOn: z.optional(civilDate),
+    withdrawal: z.optional(withdrawalClause),
+  }),
+);
 
-export const party = z.strictObject({
-  code: partyCode,
-  name: text(120),
-  inForceOn: z.optional(civilDate),
-  withdrawal: z.optional(withdrawalClause),
-});
-
-export const treatyInput = z.strictObject({
+/** A treaty's fields: what a writer sends, and what a stored treaty carries besides what is derived. */
+export const treatyFields = builtOnce(() => ({
   id: slug,
   name: text(400),
   shortName: text(80),
@@ -188,28 +220,32 @@ export const treatyInput = z.strictObject({
   ),
   partyEntryIntoForce: z.optional(z.strictObject({ article: text(120), text: text(4000), takesEffect: effectRule })),
   sources,
-});
+}));
 
-export const eventInput = z
-  .strictObject({
-    date: partialDate,
-    type: z.enum(EVENT_TYPES),
-    party: z.optional(partyCode),
-    title: text(200),
-    description: z.optional(text(4000)),
-    sources,
-    ultimatum: z.optional(
-      z.strictObject({
-        period: z.optional(z.strictObject({ days: z.optional(count), months: z.optional(count) })),
-        endsOn: z.optional(civilDate),
-      }),
-    ),
-    extension: z.optional(z.strictObject({ extension: z.optional(period), until: z.optional(civilDate) })),
-    receivedOn: z.optional(civilDate),
-    effectiveOn: z.optional(civilDate),
-    claimedEffectiveOn: z.optional(civilDate),
-  })
-  .check(
+export const treatyInput = z.lazy(() => z.strictObject(treatyFields()));
+
+/** An event's fields, each checked on its own: a new event needs them together, a correction any of them. */
+export const eventFields = builtOnce(() => ({
+  date: partialDate,
+  type: z.enum(EVENT_TYPES),
+  party: z.optional(partyCode),
+  title: text(200),
+  description: z.optional(text(4000)),
+  sources,
+  ultimatum: z.optional(
+    z.strictObject({
+      period: z.optional(z.strictObject({ days: z.optional(count), months: z.optional(count) })),
+      endsOn: z.optional(civilDate),
+    }),
+  ),
+  extension: z.optional(z.strictObject({ extension: z.optional(period), until: z.optional(civilDate) })),
+  receivedOn: z.optional(civilDate),
+  effectiveOn: z.optional(civilDate),
+  claimedEffectiveOn: z.optional(civilDate),
+}));
+
+export const eventInput = z.lazy(() =>
+  z.strictObject(eventFields()).check(
     z.superRefine((event, ctx) => {
       if (event.ultimatum && event.type !== "ultimatum") {
         ctx.issues.push({
@@ -220,7 +256,12 @@ export const eventInput = z
         });
       }
       if (event.type === "ultimatum" && event.ultimatum && !event.ultimatum.period === !event.ultimatum.endsOn) {
-        ctx.issues.push({ code: "custom", path: ["ultimatum"], message: "give either period or endsOn", input: event });
+        ctx.issues.push({
+          code: "custom",
+          path: ["ultimatum"],
+          message: "give either period or endsOn",
+          input: event,
+        });
       }
       if (event.ultimatum?.period) {
         try {
@@ -247,7 +288,8 @@ export const eventInput = z
         });
       }
     }),
-  );
+  ),
+);
 
 export type TreatyInput = z.infer<typeof treatyInput>;
 export type EventInput = z.infer<typeof eventInput>;
@@ -260,58 +302,70 @@ export const pageLimit = (max: number) =>
   );
 
 /** Event types as a comma-separated list in the query, an array past the edge. */
-const typeList = z.pipe(
-  z.string().check(
-    z.maxLength(400),
-    z.refine(
-      (v) => v.split(",").every((t) => (EVENT_TYPES as readonly string[]).includes(t.trim())),
-      `must be a comma-separated list of event types: ${EVENT_TYPES.join(", ")}`,
+const typeList = z.lazy(() =>
+  z.pipe(
+    z.string().check(
+      z.maxLength(400),
+      z.refine(
+        (v) => v.split(",").every((t) => (EVENT_TYPES as readonly string[]).includes(t.trim())),
+        `must be a comma-separated list of event types: ${EVENT_TYPES.join(", ")}`,
+      ),
     ),
+    z.transform((v) => v.split(",").map((t) => t.trim() as EventType)),
   ),
-  z.transform((v) => v.split(",").map((t) => t.trim() as EventType)),
 );
 
-export const historyQuery = z.strictObject({
-  from: z.optional(partialDate),
-  to: z.optional(partialDate),
-  type: z.optional(typeList),
-  party: z.optional(partyCode),
-  order: z.optional(z.enum(["asc", "desc"])),
-  limit: z.optional(pageLimit(200)),
-  cursor: z.optional(z.string().check(z.maxLength(1024))),
-  format: z.optional(z.enum(["json", "timelinejs", "csv"], "must be json, timelinejs or csv")),
-});
+export const historyQuery = z.lazy(() =>
+  z.strictObject({
+    from: z.optional(partialDate),
+    to: z.optional(partialDate),
+    type: z.optional(typeList),
+    party: z.optional(partyCode),
+    order: z.optional(z.enum(["asc", "desc"])),
+    limit: z.optional(pageLimit(200)),
+    cursor: z.optional(z.string().check(z.maxLength(1024))),
+    format: z.optional(z.enum(["json", "timelinejs", "csv"], "must be json, timelinejs or csv")),
+  }),
+);
 
-export const treatiesQuery = z.strictObject({
-  limit: z.optional(pageLimit(200)),
-  cursor: z.optional(z.string().check(z.maxLength(1024))),
-});
+export const treatiesQuery = z.lazy(() =>
+  z.strictObject({
+    limit: z.optional(pageLimit(200)),
+    cursor: z.optional(z.string().check(z.maxLength(1024))),
+  }),
+);
 
 /** `style=ap|uk`: the house style of English copy. */
-export const style = z.enum(STYLES, `must be one of the supported styles: ${STYLES.join(", ")}`);
+export const style = z.lazy(() => z.enum(STYLES, `must be one of the supported styles: ${STYLES.join(", ")}`));
 /** `lang=en|fr|de|es`: the language of the sentence, the embed and calendar summaries. */
-export const lang = z.enum(LANGUAGES, `must be one of the supported languages: ${LANGUAGES.join(", ")}`);
+export const lang = z.lazy(() => z.enum(LANGUAGES, `must be one of the supported languages: ${LANGUAGES.join(", ")}`));
 
-export const daysUntilExitQuery = z.strictObject({
-  asOf: z.optional(asOf),
-  tz: z.optional(timeZone),
-  party: z.optional(partyCode),
-  noticeOn: z.optional(civilDate),
-  format: z.optional(z.enum(["json", "text"], "must be json or text")),
-  style: z.optional(style),
-  lang: z.optional(lang),
-});
+export const daysUntilExitQuery = z.lazy(() =>
+  z.strictObject({
+    asOf: z.optional(asOf),
+    tz: z.optional(timeZone),
+    party: z.optional(partyCode),
+    noticeOn: z.optional(civilDate),
+    format: z.optional(z.enum(["json", "text"], "must be json or text")),
+    style: z.optional(style),
+    lang: z.optional(lang),
+  }),
+);
 
-export const deadlinesWindowQuery = z.strictObject({
-  from: z.optional(civilDate),
-  to: z.optional(civilDate),
-  kind: z.optional(z.enum(DEADLINE_KINDS)),
-});
+export const deadlinesWindowQuery = z.lazy(() =>
+  z.strictObject({
+    from: z.optional(civilDate),
+    to: z.optional(civilDate),
+    kind: z.optional(z.enum(DEADLINE_KINDS)),
+  }),
+);
 
-export const partiesQuery = z.strictObject({
-  asOf: z.optional(asOf),
-  tz: z.optional(timeZone),
-  format: z.optional(z.enum(["json", "csv"], "must be json or csv")),
-});
+export const partiesQuery = z.lazy(() =>
+  z.strictObject({
+    asOf: z.optional(asOf),
+    tz: z.optional(timeZone),
+    format: z.optional(z.enum(["json", "csv"], "must be json or csv")),
+  }),
+);
 
-export const noQuery = z.strictObject({});
+export const noQuery = z.lazy(() => z.strictObject({}));

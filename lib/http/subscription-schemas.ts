@@ -12,41 +12,51 @@ import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from "#lib/reminders/webhoo
 export const MAX_OFFSETS = 10;
 export const MAX_OFFSET_DAYS = 365;
 
-export const webhookUrl = z.string().check(
-  z.maxLength(MAX_WEBHOOK_URL_LENGTH, `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`),
-  z.superRefine((value: string, ctx) => {
-    const problem = webhookUrlProblem(value);
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: value });
+export const webhookUrl = z.lazy(() =>
+  z.string().check(
+    z.maxLength(MAX_WEBHOOK_URL_LENGTH, `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`),
+    z.superRefine((value: string, ctx) => {
+      const problem = webhookUrlProblem(value);
+      if (problem) ctx.issues.push({ code: "custom", message: problem, input: value });
+    }),
+  ),
+);
+
+const offsetDays = z.lazy(() =>
+  z
+    .int("must be a whole number of days")
+    .check(z.minimum(0, "must not be negative"), z.maximum(MAX_OFFSET_DAYS, `must be at most ${MAX_OFFSET_DAYS} days`)),
+);
+
+export const offsetsDays = z.lazy(() =>
+  z.array(offsetDays).check(
+    z.minLength(1, "needs at least one offset"),
+    z.maxLength(MAX_OFFSETS, `may hold at most ${MAX_OFFSETS} offsets`),
+    z.refine((offsets) => new Set(offsets).size === offsets.length, "must not repeat an offset"),
+  ),
+);
+
+export const subscriptionInput = z.lazy(() =>
+  z.strictObject({
+    url: webhookUrl,
+    treatyId: z.optional(slug),
+    offsetsDays: z.optional(offsetsDays),
+    label: z.optional(text(120)),
   }),
 );
-
-const offsetDays = z
-  .int("must be a whole number of days")
-  .check(z.minimum(0, "must not be negative"), z.maximum(MAX_OFFSET_DAYS, `must be at most ${MAX_OFFSET_DAYS} days`));
-
-export const offsetsDays = z.array(offsetDays).check(
-  z.minLength(1, "needs at least one offset"),
-  z.maxLength(MAX_OFFSETS, `may hold at most ${MAX_OFFSETS} offsets`),
-  z.refine((offsets) => new Set(offsets).size === offsets.length, "must not repeat an offset"),
-);
-
-export const subscriptionInput = z.strictObject({
-  url: webhookUrl,
-  treatyId: z.optional(slug),
-  offsetsDays: z.optional(offsetsDays),
-  label: z.optional(text(120)),
-});
 
 export const SUBSCRIPTION_ID_PATTERN = /^sub_[A-Za-z0-9_-]{16,40}$/;
 
 /** GET /subscriptions/{id}/deliveries: newest first, `limit` per page (default 20), `cursor` from the last page. */
 export const DEFAULT_DELIVERIES_LIMIT = 20;
-export const deliveriesQuery = z.strictObject({
-  limit: z.optional(
-    z.string().check(z.regex(new RegExp(`^${wholeNumberSource(1, 100)}$`), "must be a whole number from 1 to 100")),
-  ),
-  cursor: z.optional(z.string().check(z.maxLength(1024, "is not a cursor this API returned"))),
-});
+export const deliveriesQuery = z.lazy(() =>
+  z.strictObject({
+    limit: z.optional(
+      z.string().check(z.regex(new RegExp(`^${wholeNumberSource(1, 100)}$`), "must be a whole number from 1 to 100")),
+    ),
+    cursor: z.optional(z.string().check(z.maxLength(1024, "is not a cursor this API returned"))),
+  }),
+);
 
 /** POST /subscriptions/{id}/secret takes no fields: an empty body or `{}`. */
-export const secretRotationInput = z.strictObject({});
+export const secretRotationInput = z.lazy(() => z.strictObject({}));

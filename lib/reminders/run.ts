@@ -1,24 +1,12 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { todayIn } from "#domain/calendar";
 import type { IndexedDeadline } from "#domain/records";
 import type { CivilDateString } from "#domain/types";
 import { log } from "#lib/log";
-import { type DeliveryOptions, postJson } from "#lib/reminders/delivery";
+import type { DeliverySettings, PlannedReminder } from "#lib/reminders/deliver";
 import type { ReminderCounts } from "#lib/reminders/metrics";
-import { reminderPayload } from "#lib/reminders/payload";
-import { type DueReminder, dueReminder, reminderWindow } from "#lib/reminders/schedule";
-import { signedHeaders, signingSecrets } from "#lib/reminders/signature";
-import { checkWebhookTarget } from "#lib/reminders/webhook-target";
-import { webhookUrlProblem } from "#lib/reminders/webhook-url";
+import { dueReminder, reminderWindow } from "#lib/reminders/schedule";
 import { listDeadlinesBetween } from "#store/deadlines";
-import {
-  claimDelivery,
-  type DeliveryRef,
-  deliveryLedgerId,
-  logEntryFor,
-  markDelivered,
-  markFailed,
-} from "#store/deliveries";
 import { getSubscription, listSubscriptions, type SubscriptionRecord } from "#store/subscriptions";
 
 /**
@@ -39,22 +27,10 @@ export interface RunSummary extends ReminderCounts {
   window?: { from: CivilDateString; to: CivilDateString };
 }
 
-export interface RunOptions {
-  apiUrl: string;
-  delivery?: DeliveryOptions;
-  /** How long a claim keeps other runs off a reminder; well above one delivery's worst case. */
-  leaseMs?: number;
+export interface RunOptions extends DeliverySettings {
   /** Reminders posted at the same time. */
   concurrency?: number;
 }
-
-interface PlannedReminder {
-  subscription: SubscriptionRecord;
-  indexed: IndexedDeadline;
-  due: DueReminder;
-}
-
-type Outcome = "delivered" | "late" | "failed" | "skipped";
 
 export async function sendDueReminders(now: Date, options: RunOptions): Promise<RunSummary> {
   const today = todayIn("UTC", now);
@@ -67,6 +43,9 @@ export async function sendDueReminders(now: Date, options: RunOptions): Promise<
   const deadlines = await listDeadlinesBetween(window.from, window.to);
   const planned = plan(subscriptions, deadlines, today);
   counts.due = planned.length;
+  if (planned.length === 0) return { asOf: now.toISOString(), today, window, ...counts };
+  // The webhook client and the address checks load only for a run that has something to post.
+  const { deliverOne } = await import("#lib/reminders/deliver");
 
   // Re-read each subscription that has something due, consistently: the catalogue index can lag a delete.
   const current = new Map<string, SubscriptionRecord | undefined>();
@@ -110,104 +89,6 @@ function plan(subscriptions: SubscriptionRecord[], deadlines: IndexedDeadline[],
     }
   }
   return planned;
-}
-
-/** A stable id for one (subscription, deadline, offset): the same on every attempt and every run. */
-const deliveryIdOf = (ref: DeliveryRef) =>
-  `dlv_${createHash("sha256").update(deliveryLedgerId(ref)).digest("hex").slice(0, 32)}`;
-
-async function deliverOne(
-  { subscription, indexed, due }: PlannedReminder,
-  today: string,
-  runId: string,
-  options: RunOptions,
-): Promise<Outcome> {
-  const ref: DeliveryRef = {
-    subscriptionId: subscription.id,
-    treatyId: indexed.treatyId,
-    deadline: indexed.deadline,
-    offsetDays: due.offsetDays,
-  };
-  const deliveryId = deliveryIdOf(ref);
-  const claim = await claimDelivery(ref, {
-    token: `${runId}:${deliveryId}`,
-    deliveryId,
-    asOf: today,
-    leaseMs: options.leaseMs ?? 60_000,
-  });
-  if (!claim.claimed) return "skipped";
-
-  const context = {
-    subscriptionId: subscription.id,
-    deliveryId,
-    treatyId: indexed.treatyId,
-    offsetDays: due.offsetDays,
-  };
-  const facts = { deliveryId, daysUntil: due.daysUntil, late: due.late };
-  const check = await targetOf(subscription.url);
-  if (!check.ok) {
-    const error = `URL not allowed here: it ${check.problem}`;
-    await markFailed(
-      ref,
-      claim.token,
-      { attempts: 0, error },
-      logEntryFor(ref, { ...facts, attempts: 0, outcome: "refused", error }),
-    );
-    log("warn", "reminder not sent", { ...context, error: check.problem });
-    return "failed";
-  }
-  const body = JSON.stringify(
-    reminderPayload({
-      deliveryId,
-      subscription: { id: subscription.id, ...(subscription.label ? { label: subscription.label } : {}) },
-      treaty: { id: indexed.treatyId, name: indexed.treatyName, shortName: indexed.treatyShortName },
-      deadline: indexed.deadline,
-      offsetDays: due.offsetDays,
-      daysUntil: due.daysUntil,
-      late: due.late,
-      dueOn: due.dueOn,
-      asOf: today,
-      apiUrl: options.apiUrl.replace(/\/+$/, ""),
-    }),
-  );
-  // Each attempt is signed at its own moment, with every secret in force at that moment.
-  const result = await postJson(
-    check.target,
-    body,
-    () => signedHeaders(signingSecrets(subscription), deliveryId, body),
-    options.delivery,
-  );
-  if (result.acknowledged) {
-    const status = result.status ?? 200;
-    await markDelivered(
-      ref,
-      { attempts: result.attempts, status, late: due.late, daysUntil: due.daysUntil },
-      logEntryFor(ref, { ...facts, attempts: result.attempts, outcome: "delivered", receiverStatus: status }),
-    );
-    return due.late ? "late" : "delivered";
-  }
-  const error = result.error ?? "not acknowledged";
-  await markFailed(
-    ref,
-    claim.token,
-    { attempts: result.attempts, error, status: result.status },
-    logEntryFor(ref, {
-      ...facts,
-      attempts: result.attempts,
-      outcome: "failed",
-      error,
-      ...(result.status === undefined ? {} : { receiverStatus: result.status }),
-    }),
-  );
-  log("warn", "reminder not acknowledged", { ...context, attempts: result.attempts, status: result.status, error });
-  return "failed";
-}
-
-/** The URL's spelling, then where it points now: the check a subscription passed, made again. */
-async function targetOf(url: string) {
-  const spelled = webhookUrlProblem(url);
-  if (spelled) return { ok: false as const, problem: spelled };
-  return checkWebhookTarget(url);
 }
 
 /** Runs `work` over `items` with at most `limit` at a time; results in input order. */
