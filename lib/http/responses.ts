@@ -8,6 +8,7 @@
  */
 import * as z from "zod/mini";
 import { PARTY_STATUSES } from "#domain/parties";
+import { EDITABLE_EVENT_FIELDS } from "#domain/records";
 import { DEADLINE_KINDS } from "#domain/types";
 import { eventFields as eventInputFields, treatyFields } from "#http/schemas";
 
@@ -219,22 +220,7 @@ export const upcomingDeadlines = named(
 );
 
 /** Each changed field's value before and after; null when the field was absent. */
-const changes = z.partialRecord(
-  z.enum([
-    "date",
-    "type",
-    "party",
-    "title",
-    "description",
-    "sources",
-    "ultimatum",
-    "extension",
-    "receivedOn",
-    "effectiveOn",
-    "claimedEffectiveOn",
-  ]),
-  z.strictObject({ from: z.unknown(), to: z.unknown() }),
-);
+const changes = z.partialRecord(z.enum(EDITABLE_EVENT_FIELDS), z.strictObject({ from: z.unknown(), to: z.unknown() }));
 const revisionKind = z.enum(["correction", "retraction"]);
 
 export const revisions = named(
