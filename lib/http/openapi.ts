@@ -88,9 +88,12 @@ const idempotencyKeyParameter = {
 
 const problem = { $ref: "#/components/responses/Problem" };
 const problemOf = (name: string) => ({ $ref: `#/components/responses/${name}` });
-const body = (schema: string) => ({
+/** A required JSON body of a named schema, with real examples where the route has them. */
+const body = (schema: string, examples?: Record<string, unknown>) => ({
   required: true,
-  content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } },
+  content: {
+    "application/json": { schema: { $ref: `#/components/schemas/${schema}` }, ...(examples ? { examples } : {}) },
+  },
 });
 const text = (mediaType: string, description: string) => ({
   description,
@@ -231,12 +234,7 @@ export function openApiDocument() {
         post: {
           summary: "Create a treaty",
           security,
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: { $ref: "#/components/schemas/TreatyInput" }, examples: treatyExamples },
-            },
-          },
+          requestBody: body("TreatyInput", treatyExamples),
           responses: { 201: json("The treaty", "Treaty"), default: problem },
         },
       },
@@ -250,12 +248,7 @@ export function openApiDocument() {
           summary: "Add an event to a treaty's timeline",
           security,
           parameters: [treatyIdParameter, idempotencyKeyParameter],
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: { $ref: "#/components/schemas/EventInput" }, examples: eventExamples },
-            },
-          },
+          requestBody: body("EventInput", eventExamples),
           responses: { 201: json("The stored event", "StoredEvent"), default: problem },
         },
       },
@@ -484,7 +477,7 @@ export function openApiDocument() {
               'Space-separated "v1,<base64 HMAC-SHA256 of id.timestamp.body>", one per secret in force',
             ),
           ],
-          requestBody: { required: true, content: { "application/json": { schema: ref("Reminder") } } },
+          requestBody: body("Reminder"),
           responses: { "2XX": { description: "Acknowledged; anything else is retried" } },
         },
       },
