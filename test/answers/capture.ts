@@ -102,7 +102,7 @@ try {
     ]),
   );
   if (out !== undefined) {
-    writeFileSync(out, `${JSON.stringify(digestsOnly ? digests : answers, null, 1)}\n`);
+    writeFileSync(out, `${JSON.stringify(digestsOnly ? digests : answers, null, 2)}\n`);
     console.log(`${Object.keys(answers).length} answers written to ${out}`);
   } else {
     const before = JSON.parse(readFileSync(BEFORE, "utf8")) as typeof digests;
