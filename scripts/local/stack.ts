@@ -89,15 +89,24 @@ export async function startApi(options: { port: number; lambdaPort?: number; qui
     output = (output + chunk.toString()).slice(-8000);
   });
   const exited = new Promise<never>((_, reject) =>
-    child.once("exit", (code) => reject(new Error(`serverless-offline exited with code ${code}\n${output}`))),
+    child.once("exit", (code, signal) =>
+      reject(new Error(`serverless-offline exited with code ${code} (signal ${signal})\n${output}`)),
+    ),
   );
   await Promise.race([waitForPort(options.port, 120_000), exited]);
-  exited.catch(() => {});
+  let stopping = false;
+  // Once it answers, an exit nobody asked for would otherwise show only as ECONNREFUSED in every later test.
+  exited.catch((error: Error) => {
+    if (!stopping) console.error(`The local API stopped on its own: ${error.message}`);
+  });
   return {
     url: `http://localhost:${options.port}`,
     port: options.port,
     lambdaPort,
-    stop: () => stopProcess(child),
+    stop: () => {
+      stopping = true;
+      return stopProcess(child);
+    },
   };
 }
 
