@@ -32,6 +32,7 @@ import { startOfNextDay } from "#domain/calendar";
 import { freePort, waitForPort } from "../scripts/local/ports.ts";
 import { killWithParent, stopProcess } from "../scripts/local/processes.ts";
 import { type LocalStack, startLocalStack } from "../scripts/local/stack.ts";
+import { benchTreatyInput } from "./treaty.ts";
 
 const RATE = Number(process.env.FRONTPAGE_RATE ?? 600);
 // Longer than one cache lifetime (45 s), so every URL is refreshed once under load.
@@ -469,18 +470,7 @@ async function measureHandlers(key: string, apiUrl: string): Promise<Measured[]>
   const created = await get(`${apiUrl}/treaties`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-api-key": key },
-    body: JSON.stringify({
-      id: treatyId,
-      name: "Front Page Bench Treaty",
-      shortName: "Bench",
-      parties: [
-        { code: "US", name: "United States" },
-        { code: "RU", name: "Russia" },
-      ],
-      signedOn: "1987-12-08",
-      withdrawal: { article: "Article XV(2)", text: "Six months' notice.", noticePeriod: { months: 6 } },
-      sources: [{ url: "https://example.org/bench" }],
-    }),
+    body: JSON.stringify(benchTreatyInput(treatyId, "Front Page Bench Treaty")),
   });
   if (created.status !== 201) throw new Error(`could not create the bench treaty: ${created.text}`);
   let n = 0;

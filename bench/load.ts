@@ -19,6 +19,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import autocannon from "autocannon";
 import { freePort } from "../scripts/local/ports.ts";
 import { type LocalStack, startLocalStack } from "../scripts/local/stack.ts";
+import { benchTreatyInput } from "./treaty.ts";
 
 const DURATION_S = Number(process.env.LOAD_DURATION ?? 20);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10);
@@ -91,18 +92,7 @@ async function main() {
     const created = await json(base, "/treaties", {
       method: "POST",
       headers: writeHeaders,
-      body: JSON.stringify({
-        id,
-        name: "Load Bench Treaty",
-        shortName: "Bench",
-        parties: [
-          { code: "US", name: "United States" },
-          { code: "RU", name: "Russia" },
-        ],
-        signedOn: "1987-12-08",
-        withdrawal: { article: "Article XV(2)", text: "Six months' notice.", noticePeriod: { months: 6 } },
-        sources: [{ url: "https://example.org/bench" }],
-      }),
+      body: JSON.stringify(benchTreatyInput(id, "Load Bench Treaty")),
     });
     if (created.status !== 201) throw new Error(`could not create a bench treaty: ${JSON.stringify(created.body)}`);
   }
