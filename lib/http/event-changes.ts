@@ -5,12 +5,12 @@
  */
 import * as z from "zod/mini";
 import { EventNotFoundError } from "#domain/errors";
-import type { EditableEventFields, Revision, StoredEvent } from "#domain/records";
+import { EDITABLE_EVENT_FIELDS, type EditableEventFields, type Revision, type StoredEvent } from "#domain/records";
 import { BadRequestError, HttpError } from "#http/errors";
 import { SLUG } from "#http/patterns";
 import type { HttpEvent } from "#http/request";
 import { header, parseWith, pathParameter } from "#http/request";
-import { eventFields, eventInput, pageLimit, text } from "#http/schemas";
+import { eventFields, eventInput, NO_CONTROL_CHARACTERS, pageLimit } from "#http/schemas";
 
 /**
  * The edge of the trust features: correction and retraction bodies, If-Match versions,
@@ -27,7 +27,7 @@ const reason = z.lazy(() =>
       z.trim(),
       z.minLength(1, "must not be empty: say why the record changes"),
       z.maxLength(1000, "must be at most 1000 characters"),
-      z.refine((v) => v.length === 0 || text(1000).safeParse(v).success, "must not contain control characters"),
+      z.regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
     ),
 );
 
@@ -67,19 +67,9 @@ export const eventRetraction = z.lazy(() => z.strictObject({ reason }));
  */
 export function applyCorrection(current: StoredEvent, correction: EventCorrection): EditableEventFields {
   const { reason: _reason, ...changes } = correction;
-  const merged: Record<string, unknown> = {
-    date: current.date,
-    type: current.type,
-    party: current.party,
-    title: current.title,
-    description: current.description,
-    sources: current.sources,
-    ultimatum: current.ultimatum,
-    extension: current.extension,
-    receivedOn: current.receivedOn,
-    effectiveOn: current.effectiveOn,
-    claimedEffectiveOn: current.claimedEffectiveOn,
-  };
+  const merged: Record<string, unknown> = Object.fromEntries(
+    EDITABLE_EVENT_FIELDS.map((field) => [field, current[field]]),
+  );
   for (const [field, value] of Object.entries(changes)) {
     if (value === null) delete merged[field];
     else if (value !== undefined) merged[field] = value;

@@ -38,7 +38,7 @@ function builtOnce<T>(build: () => T): () => T {
 
 // Control characters (C0 other than tab and newlines, DEL, C1) and lone surrogates have no
 // place in a newsroom's record.
-const NO_CONTROL_CHARACTERS =
+export const NO_CONTROL_CHARACTERS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   /^(?:[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 
