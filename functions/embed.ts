@@ -3,7 +3,7 @@ import { assertParty } from "#domain/validation";
 import { renderEmbed } from "#formats/embed";
 import { phrasebook, summarySentence } from "#formats/sentence";
 import { embedQuery } from "#http/format-schemas";
-import { httpHandler } from "#http/handler";
+import { htmlPage, httpHandler } from "#http/handler";
 import { embedPageUrl, oembedEndpointUrl, requestOrigin } from "#http/public-url";
 import { publishableTimeline } from "#http/publishable-timeline";
 import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
@@ -32,15 +32,8 @@ export const handler = httpHandler(async (event) => {
     phrasebook: book,
   });
   return {
-    status: 200,
-    text: page.html,
-    contentType: "text/html; charset=utf-8",
     // No X-Frame-Options: the page is made for iframes; the CSP's frame-ancestors governs framing.
-    headers: {
-      "content-security-policy": page.contentSecurityPolicy,
-      "x-content-type-options": "nosniff",
-      "referrer-policy": "no-referrer",
-    },
+    ...htmlPage(page.html, page.contentSecurityPolicy),
     // The front page's embed: without asOf it counts from today, so caches keep it no later than midnight.
     freshness,
   };

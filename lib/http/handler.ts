@@ -123,3 +123,16 @@ function neverStored(event: HttpEvent, result: HttpResult): HttpResult {
 
 export const ok = (body: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });
 export const created = (body: unknown, location: string): Reply => ({ status: 201, body, headers: { location } });
+
+/** A self-contained HTML page under its own CSP, never content-sniffed, sending no referrer. */
+export const htmlPage = (html: string, contentSecurityPolicy: string, headers?: Record<string, string>): Reply => ({
+  status: 200,
+  text: html,
+  contentType: "text/html; charset=utf-8",
+  headers: {
+    "content-security-policy": contentSecurityPolicy,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    ...headers,
+  },
+});
