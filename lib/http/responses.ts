@@ -34,10 +34,9 @@ const count = z.int().check(z.minimum(0));
 const signed = z.int();
 /** An event's or a treaty's version: 1 when written, one more with each change. */
 const version = z.int().check(z.minimum(1));
-const nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T =>
   schema.check(z.describe(description)) as T;
-const cursor = nullable(z.string());
+const cursor = z.nullable(z.string());
 
 export const deadlineBasis = named(
   "DeadlineBasis",
@@ -84,7 +83,7 @@ export const treatySummary = named(
     id: z.string(),
     name: z.string(),
     shortName: z.string(),
-    nextExit: nullable(deadline),
+    nextExit: z.nullable(deadline),
   }),
 );
 
@@ -164,19 +163,19 @@ export const countdown = named(
   "Countdown",
   z.strictObject({
     treatyId: z.string(),
-    party: nullable(z.string()),
+    party: z.nullable(z.string()),
     parties: z.array(z.string()),
     pendingWithdrawals: z.optional(count),
     asOf: civilDate,
     timeZone: z.string(),
-    exitDate: nullable(civilDate),
-    kind: nullable(z.enum(DEADLINE_KINDS)),
-    daysUntil: nullable(described(signed, "Calendar days from asOf to the exit: 0 on the day, negative after")),
-    businessDaysUntil: nullable(
+    exitDate: z.nullable(civilDate),
+    kind: z.nullable(z.enum(DEADLINE_KINDS)),
+    daysUntil: z.nullable(described(signed, "Calendar days from asOf to the exit: 0 on the day, negative after")),
+    businessDaysUntil: z.nullable(
       described(signed, "Monday to Friday, asOf excluded, the exit's day included; negative after"),
     ),
     status: countdownStatus,
-    breakdown: nullable(
+    breakdown: z.nullable(
       described(z.strictObject({ months: signed, days: signed }), "Whole months, then days (both negative after)"),
     ),
     whatIf: z.optional(z.boolean()),
@@ -185,8 +184,8 @@ export const countdown = named(
     ),
     contested: z.optional(z.boolean()),
     claimedDate: z.optional(civilDate),
-    basis: nullable(deadlineBasis),
-    bases: z.optional(z.array(z.strictObject({ party: nullable(z.string()), ...deadlineBasis.shape }))),
+    basis: z.nullable(deadlineBasis),
+    bases: z.optional(z.array(z.strictObject({ party: z.nullable(z.string()), ...deadlineBasis.shape }))),
   }),
   "The days until an exit takes effect, as of a date, with the rule and the arithmetic; status none and nulls when no exit is on record",
 );
@@ -197,10 +196,14 @@ export const partyStatus = named(
     party: z.string(),
     name: z.string(),
     status: z.enum(PARTY_STATUSES),
-    date: nullable(partialDate),
+    date: z.nullable(partialDate),
     contested: z.optional(z.boolean()),
     claimedDate: z.optional(civilDate),
-    basis: z.strictObject({ article: nullable(z.string()), eventId: nullable(z.string()), explanation: z.string() }),
+    basis: z.strictObject({
+      article: z.nullable(z.string()),
+      eventId: z.nullable(z.string()),
+      explanation: z.string(),
+    }),
   }),
 );
 
@@ -318,7 +321,9 @@ export const createdSubscription = named(
 export const subscriptions = named(
   "Subscriptions",
   z.strictObject({
-    subscriptions: z.array(z.strictObject({ ...subscriptionFields, url: z.string(), treatyId: nullable(z.string()) })),
+    subscriptions: z.array(
+      z.strictObject({ ...subscriptionFields, url: z.string(), treatyId: z.nullable(z.string()) }),
+    ),
   }),
   "Every subscription, URLs masked, no secrets",
 );
