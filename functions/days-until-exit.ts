@@ -5,8 +5,9 @@ import { endExplanation, treatyEnd } from "#domain/parties";
 import type { CivilDateString } from "#domain/types";
 import { assertParty } from "#domain/validation";
 import { httpHandler, ok, type Reply } from "#http/handler";
-import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
+import { readQuery, treatyIdFrom } from "#http/request";
 import { daysUntilExitQuery } from "#http/schemas";
+import { asOfFrom } from "#http/today";
 import { countdownView, noCountdownView } from "#http/views";
 import { getTreaty } from "#store/treaties";
 

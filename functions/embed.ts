@@ -6,7 +6,8 @@ import { embedQuery } from "#http/format-schemas";
 import { htmlPage, httpHandler } from "#http/handler";
 import { embedPageUrl, oembedEndpointUrl, requestOrigin } from "#http/public-url";
 import { publishableTimeline } from "#http/publishable-timeline";
-import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
+import { readQuery, treatyIdFrom } from "#http/request";
+import { asOfFrom } from "#http/today";
 import { getTreaty } from "#store/treaties";
 
 /**
