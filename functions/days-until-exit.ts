@@ -33,7 +33,7 @@ async function countdownReply(
   const { treaty, deadlines, ruleEvents } = await getTreaty(treatyId);
   if (query.party) assertParty(treaty, query.party);
   const text = query.format === "text" ? await import("#formats/sentence") : undefined;
-  const book = text?.phrasebook(query.style, query.lang);
+  const book = await text?.phrasebook(query.style, query.lang);
 
   if (query.noticeOn) {
     const ended = treatyEnd(treaty, deadlines, ruleEvents, asOf);

@@ -21,7 +21,7 @@ export const handler = httpHandler(async (event) => {
   const { asOf, timeZone, freshness } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
-  const book = phrasebook(query.style, query.lang);
+  const book = await phrasebook(query.style, query.lang);
   const summary = exitSummary(treaty, deadlines, events, asOf, timeZone, query.party);
   const origin = requestOrigin(event);
   const page = renderEmbed({
