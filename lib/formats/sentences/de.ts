@@ -6,15 +6,15 @@
 import type { CivilDateString, DeadlineKind } from "#domain/types";
 import {
   capitalise,
-  type ExitWords,
   joinList,
   localDate,
   localNumber,
   localPartialDate,
   type PartyRef,
   type Phrasebook,
-  recordedName,
-  regionName,
+  partyName,
+  pendingAfter,
+  sentence,
   type TreatyRef,
 } from "#formats/sentences/phrasebook";
 import { TREATY_NAMES, type TreatyNames } from "#formats/sentences/treaty-names";
@@ -72,7 +72,7 @@ const germanDate = (date: CivilDateString) => localDate(date, "de", "d. MMMM yyy
 
 function partyGenitive(party: PartyRef): string {
   const known = PARTIES[party.code];
-  const name = known?.name ?? regionName(party.code, "de") ?? recordedName(party);
+  const name = partyName(party, "de", known?.name);
   if (known) return known.genitive(name);
   return /[sßxz]$/.test(name) ? `von ${name}` : `${name}s`;
 }
@@ -98,14 +98,9 @@ function withdrawalsOf(parties: readonly PartyRef[]): string {
   return `${noun} ${joinList(parties.map(partyGenitive), () => "und")}`;
 }
 
-function pending(exit: ExitWords): string {
-  const shown = exit.parties.length;
-  if (exit.daysUntil < 0 || exit.pendingWithdrawals <= shown) return "";
-  const first = shown > 1 ? `die ersten ${number(shown)}` : "der erste";
-  return ` – ${first} von ${number(exit.pendingWithdrawals)} anstehenden Austritten`;
+function pending(shown: number, total: number): string {
+  return ` – ${shown > 1 ? `die ersten ${number(shown)}` : "der erste"} von ${number(total)} anstehenden Austritten`;
 }
-
-const sentence = (text: string) => `${capitalise(text)}.`;
 
 const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
   withdrawal_effective: (party) => `Austritt${party ? ` ${party}` : ""} wird wirksam`,
@@ -134,7 +129,7 @@ export const german: Phrasebook = {
         const verb = ahead
           ? `${plural ? "werden" : "wird"} ${at} wirksam`
           : `${plural ? "sind" : "ist"} ${at} wirksam geworden`;
-        return sentence(`${subject} ${verb}${pending(exit)}`);
+        return sentence(`${subject} ${verb}${pendingAfter(exit, pending)}`);
       }
       case "term_expiry":
         return sentence(`${noun.nom} ${ahead ? `läuft ${at} aus` : `ist ${at} ausgelaufen`}`);

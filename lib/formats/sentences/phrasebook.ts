@@ -29,21 +29,6 @@ export interface ExitWords {
   pendingWithdrawals: number;
 }
 
-/** A verb's forms by when an exit falls, each as [one party or a term, several parties]. */
-type Forms = readonly [one: string, several?: string];
-export interface VerbForms {
-  future: Forms;
-  today: Forms;
-  past: Forms;
-}
-
-/** The form of the verb for this exit: its tense from the days until it, its number from the parties named. */
-export function verbFor(exit: ExitWords, forms: VerbForms): string {
-  const tense = exit.daysUntil > 0 ? forms.future : exit.daysUntil === 0 ? forms.today : forms.past;
-  const [one, several = one] = tense;
-  return exit.parties.length > 1 ? several : one;
-}
-
 export interface EndWords {
   date: CivilDateString;
   reason: "withdrawal" | "term_expiry" | "terminated" | "expired";
@@ -97,6 +82,21 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Words made a sentence: capitalised, with a full stop. */
+export function sentence(text: string): string {
+  return `${capitalise(text)}.`;
+}
+
+/**
+ * The words after an exit on the withdrawals pending beside it ("the first of five pending withdrawals"): only
+ * before the exit, and only when more are pending than it names; otherwise nothing.
+ */
+export function pendingAfter(exit: ExitWords, words: (shown: number, pending: number) => string): string {
+  const shown = exit.parties.length;
+  if (exit.daysUntil < 0 || exit.pendingWithdrawals <= shown) return "";
+  return words(shown, exit.pendingWithdrawals);
+}
+
 /** A date in a locale through luxon, e.g. `d MMMM yyyy` in `fr` → "2 août 2019". */
 export function localDate(date: CivilDateString, locale: string, format: string): string {
   const parsed = DateTime.fromISO(date, { zone: "UTC", locale });
@@ -121,8 +121,13 @@ export function localNumber(n: number, locale: string, words: readonly string[])
   return words[n] ?? new Intl.NumberFormat(locale, { useGrouping: true }).format(n);
 }
 
+/** A party's name in a language: the house's own name where it has one, else Intl's, else the one recorded. */
+export function partyName(party: PartyRef, locale: string, houseName?: string): string {
+  return houseName ?? regionName(party.code, locale) ?? recordedName(party);
+}
+
 /** A region's name in a language, when the code is one Intl knows. */
-export function regionName(code: string, locale: string): string | undefined {
+function regionName(code: string, locale: string): string | undefined {
   if (!/^[A-Z]{2}$/.test(code)) return undefined;
   try {
     const name = new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code);
@@ -133,6 +138,6 @@ export function regionName(code: string, locale: string): string | undefined {
 }
 
 /** The name the treaty records, without its note: "Canada (Depositary)" → "Canada". */
-export function recordedName(party: PartyRef): string {
+function recordedName(party: PartyRef): string {
   return (party.name ?? party.code).replace(/\s*\([^)]*\)\s*$/, "").trim() || party.code;
 }
