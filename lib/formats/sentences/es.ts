@@ -3,8 +3,8 @@
  * INF», números del dos al nueve en letra. Los tratados llevan su género para la contracción (del, de la).
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import { joinList, localDate, sentence } from "#formats/sentences/phrasebook";
-import { type Noun, romancePhrasebook } from "#formats/sentences/romance";
+import { localDate, sentence } from "#formats/sentences/phrasebook";
+import { romancePhrasebook } from "#formats/sentences/romance";
 import { TREATY_NAMES } from "#formats/sentences/treaty-names";
 
 /** m, f; y none: sin artículo (la mayoría de los países en el uso de EFE: «Estados Unidos»). */
@@ -14,28 +14,6 @@ const spanishDate = (date: CivilDateString) => localDate(date, "es", "d 'de' MMM
 
 /** «y» se vuelve «e» ante i- o hi- (salvo hie-): «Letonia e Irlanda». */
 const and = (next: string) => (/^h?[iíIÍ](?![aeiouáéíóú])/.test(next) ? "e" : "y");
-
-function withArticle({ name, gender }: Noun<Gender>): string {
-  if (gender === "none") return name;
-  return `${gender === "m" ? "el" : "la"} ${name}`;
-}
-
-/** «del Tratado INF», «de la Convención», «de Estados Unidos», «del Reino Unido». */
-function ofNoun(noun: Noun<Gender>): string {
-  if (noun.gender === "none") return `de ${noun.name}`;
-  return noun.gender === "m" ? `del ${noun.name}` : `de la ${noun.name}`;
-}
-
-/** «retirada de Estonia», «retiradas de Estonia, Letonia y Lituania». */
-function withdrawalsOf(parties: readonly Noun<Gender>[]): string {
-  const noun = parties.length > 1 ? "retiradas" : "retirada";
-  if (parties.length === 0) return noun;
-  const names = parties.map(withArticle);
-  const first = names[0] ?? "";
-  const list = joinList(names, and);
-  // Solo la primera lleva «de»; «de el» se contrae.
-  return `${noun} ${first.startsWith("el ") ? `del ${list.slice(3)}` : `de ${list}`}`;
-}
 
 const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
   withdrawal_effective: (party) => `se hace efectiva la retirada${party ? ` ${party}` : ""}`,
@@ -69,10 +47,9 @@ export const spanish = romancePhrasebook<Gender>({
   // Países que EFE escribe con artículo o con otro nombre que Intl.DisplayNames; los demás, como Intl.DisplayNames,
   // sin artículo: «Países Bajos», «Filipinas», «Estados Unidos».
   parties: { GB: { name: "Reino Unido", gender: "m" } },
-  withArticle,
-  of: ofNoun,
-  withdrawalsOf,
-  theWithdrawals: ["la", "las"],
+  articles: { m: "el", f: "la" },
+  of: { m: "del", f: "de la", none: "de" },
+  withdrawal: { noun: ["retirada", "retiradas"], the: ["la", "las"], ofEachParty: false, and },
   takesEffect: {
     future: ["se hará efectiva", "se harán efectivas"],
     today: ["se hace efectiva", "se hacen efectivas"],
@@ -90,17 +67,15 @@ export const spanish = romancePhrasebook<Gender>({
   ended: "dejó de estar en vigor",
   expired: "expiró",
   whenWithdrawn: (withdrawal) => `cuando se hizo efectiva la ${withdrawal}`,
-  whatIf({ treaty, party, notified, effect, ended }) {
+  whatIf({ theTreaty, ofTreaty, theParty, withdrawal, notified, effect, ended }) {
     if (ended !== undefined) {
-      const withdrawal = withdrawalsOf(party ? [party] : []);
       return sentence(
-        `${withArticle(treaty)} ya no está en vigor desde ${ended}; si lo estuviera, una ${withdrawal} notificada ${notified} ${effect}`,
+        `${theTreaty} ya no está en vigor desde ${ended}; si lo estuviera, una ${withdrawal} notificada ${notified} ${effect}`,
       );
     }
-    const who = party && withArticle(party);
-    const condition = who
-      ? `si ${who} notificara su retirada ${ofNoun(treaty)} ${notified}`
-      : `si se notificara la retirada ${ofNoun(treaty)} ${notified}`;
+    const condition = theParty
+      ? `si ${theParty} notificara su retirada ${ofTreaty} ${notified}`
+      : `si se notificara la retirada ${ofTreaty} ${notified}`;
     return sentence(`${condition}, esta ${effect}`);
   },
   embed: {

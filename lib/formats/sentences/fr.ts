@@ -4,8 +4,8 @@
  * contractés (du, de la, de l', des).
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import { joinList, localDate, sentence } from "#formats/sentences/phrasebook";
-import { type Noun, romancePhrasebook } from "#formats/sentences/romance";
+import { localDate, sentence } from "#formats/sentences/phrasebook";
+import { romancePhrasebook } from "#formats/sentences/romance";
 import { TREATY_NAMES } from "#formats/sentences/treaty-names";
 
 /** m, f: singulier masculin ou féminin; pl: pluriel; et none: sans article (Israël). */
@@ -51,35 +51,11 @@ const PARTIES: Readonly<Record<string, { name?: string; gender: Gender | "none" 
 // No elision before h: the country names here take an h aspiré ("la Hongrie").
 const startsWithVowel = (word: string) => /^[aeiouyàâéèêëîïôûù]/i.test(word);
 
-/** « le traité », « la convention », « l'accord », « les États-Unis », « Israël ». */
-function withArticle({ name, gender }: Noun<Gender>): string {
-  if (gender === "none") return name;
-  if (gender === "pl") return `les ${name}`;
-  if (startsWithVowel(name)) return `l'${name}`;
-  return `${gender === "m" ? "le" : "la"} ${name}`;
-}
-
-/** « du traité », « de la convention », « de l'accord », « des États-Unis », « d'Israël ». */
-function ofNoun(noun: Noun<Gender>): string {
-  const { name, gender } = noun;
-  if (gender === "none") return startsWithVowel(name) ? `d'${name}` : `de ${name}`;
-  if (gender === "pl") return `des ${name}`;
-  if (startsWithVowel(name)) return `de l'${name}`;
-  return gender === "m" ? `du ${name}` : `de la ${name}`;
-}
-
 const frenchDate = (date: CivilDateString) => {
   const formatted = localDate(date, "fr", "d MMMM yyyy");
   // L'AFP écrit « 1er août ».
   return formatted.startsWith("1 ") ? `1er ${formatted.slice(2)}` : formatted;
 };
-
-/** « retrait de l'Estonie », « retraits de l'Estonie, de la Lettonie et de la Lituanie ». */
-function withdrawalsOf(parties: readonly Noun<Gender>[]): string {
-  const noun = parties.length > 1 ? "retraits" : "retrait";
-  if (parties.length === 0) return noun;
-  return `${noun} ${joinList(parties.map(ofNoun), () => "et")}`;
-}
 
 const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
   withdrawal_effective: (party) => `prise d'effet du retrait${party ? ` ${party}` : ""}`,
@@ -110,10 +86,12 @@ export const french = romancePhrasebook<Gender>({
   colon: "\u00a0:",
   treaty: (treaty) => TREATY_NAMES[treaty.id]?.fr ?? { name: `traité « ${treaty.shortName} »`, gender: "m" },
   parties: PARTIES,
-  withArticle,
-  of: ofNoun,
-  withdrawalsOf,
-  theWithdrawals: ["le", "les"],
+  articles: { m: "le", f: "la", pl: "les" },
+  of: { m: "du", f: "de la", pl: "des", none: "de" },
+  // « l'accord », « d'Israël », « de l'Estonie ».
+  elision: { forms: { le: "l'", la: "l'", de: "d'", du: "de l'", "de la": "de l'" }, before: startsWithVowel },
+  // « retraits de l'Estonie, de la Lettonie et de la Lituanie ».
+  withdrawal: { noun: ["retrait", "retraits"], the: ["le", "les"], ofEachParty: true, and: () => "et" },
   takesEffect: {
     future: ["prendra effet", "prendront effet"],
     today: ["prend effet", "prennent effet"],
@@ -131,16 +109,16 @@ export const french = romancePhrasebook<Gender>({
   ended: "a pris fin",
   expired: "a expiré",
   whenWithdrawn: (withdrawal) => `lorsque le ${withdrawal} a pris effet`,
-  whatIf({ treaty, party, notified, effect, ended }) {
-    const withdrawal = `${withdrawalsOf(party ? [party] : [])} ${ofNoun(treaty)}`;
+  whatIf({ treaty, theTreaty, ofTreaty, withdrawal, notified, effect, ended }) {
+    const withdrawalFrom = `${withdrawal} ${ofTreaty}`;
     if (ended !== undefined) {
       const still =
         treaty.gender === "f" ? "si elle l'était" : treaty.gender === "pl" ? "s'ils l'étaient" : "s'il l'était";
-      return `${sentence(`${withArticle(treaty)} n'est plus en vigueur depuis ${ended}`)} ${sentence(
-        `${still} encore, un ${withdrawal} notifié ${notified} ${effect}`,
+      return `${sentence(`${theTreaty} n'est plus en vigueur depuis ${ended}`)} ${sentence(
+        `${still} encore, un ${withdrawalFrom} notifié ${notified} ${effect}`,
       )}`;
     }
-    return sentence(`si le ${withdrawal} était notifié ${notified}, il ${effect}`);
+    return sentence(`si le ${withdrawalFrom} était notifié ${notified}, il ${effect}`);
   },
   embed: {
     title: "chronologie et compte à rebours",

@@ -8,6 +8,7 @@ import {
   capitalise,
   type EmbedWords,
   type ExitWords,
+  joinList,
   localNumber,
   localPartialDate,
   type PartyRef,
@@ -63,14 +64,21 @@ export interface RomanceWords<Gender extends string> {
   treaty(treaty: TreatyRef): Noun<Gender>;
   /** Parties whose name or gender differs from Intl's name without an article. */
   parties: Readonly<Record<string, { name?: string; gender: Gender | "none" }>>;
-  /** "la Convención", "l'accord", "Israël". */
-  withArticle(noun: Noun<Gender>): string;
-  /** "de la Convención", "du traité", "d'Israël". */
-  of(noun: Noun<Gender>): string;
-  /** "retirada de Estonia", "retraits de l'Estonie, de la Lettonie et de la Lituanie"; the noun alone for none. */
-  withdrawalsOf(parties: readonly Noun<Gender>[]): string;
-  /** The article of one withdrawal and of several: "la", "las". */
-  theWithdrawals: readonly [one: string, several: string];
+  /** The article of each gender, "la Convención"; a name of gender none takes none. */
+  articles: Readonly<Record<Gender, string>>;
+  /** "Of" with each gender's article, contracted as the language does: "del Tratado", "de la Convención". */
+  of: Readonly<Record<Gender | "none", string>>;
+  /** Where articles elide before a vowel: each form's elided form ("le" → "l'"), and which names take it. */
+  elision?: { forms: Readonly<Record<string, string>>; before: (name: string) => boolean };
+  withdrawal: {
+    /** One withdrawal and several, with their articles: "la retirada", "las retiradas". */
+    noun: readonly [one: string, several: string];
+    the: readonly [one: string, several: string];
+    /** Whether "of" stands before every party of a list, or only the first ("de Estonia, Letonia y Lituania"). */
+    ofEachParty: boolean;
+    /** The conjunction before the last party. */
+    and: (next: string) => string;
+  };
   takesEffect: VerbForms;
   expires: VerbForms;
   /** The verb of a what-if, ahead and after the day: "se haría efectiva", "se habría hecho efectiva". */
@@ -85,10 +93,15 @@ export interface RomanceWords<Gender extends string> {
   expired: string;
   /** After the end, the withdrawal that ended it: "cuando se hizo efectiva la retirada de …". */
   whenWithdrawn(withdrawal: string): string;
-  /** The what-if in full, given its parts in words ("el 2 de agosto de 2019"); `ended` when the treaty has. */
+  /** The what-if in full, from its parts in words ("el 2 de agosto de 2019"); `ended` when the treaty has. */
   whatIf(parts: {
     treaty: Noun<Gender>;
-    party: Noun<Gender> | undefined;
+    /** "el Tratado INF", "du traité FNI", "Estados Unidos". */
+    theTreaty: string;
+    ofTreaty: string;
+    theParty: string | undefined;
+    /** The withdrawal of the party, or any: "retirada de Estados Unidos", "retrait". */
+    withdrawal: string;
     notified: string;
     effect: string;
     ended: string | undefined;
@@ -100,11 +113,26 @@ export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gen
   const { tag, days } = words;
   const number = (n: number) => localNumber(n, tag, words.numbers);
   const onDay = (date: CivilDateString) => `${words.theDay} ${words.date(date)}`;
+  /** A name after a form of the article, elided where the language elides: "la Convención", "l'accord". */
+  const phrase = (form: string | undefined, name: string) => {
+    const elided = form !== undefined && words.elision?.before(name) ? words.elision.forms[form] : undefined;
+    if (elided !== undefined) return `${elided}${name}`;
+    return form === undefined ? name : `${form} ${name}`;
+  };
+  const withArticle = ({ name, gender }: Noun<Gender>) =>
+    phrase(gender === "none" ? undefined : words.articles[gender], name);
+  const of = ({ name, gender }: Noun<Gender>) => phrase(words.of[gender], name);
+  /** "retirada de Estonia", "retraits de l'Estonie, de la Lettonie et de la Lituanie"; the noun alone for none. */
+  const withdrawalsOf = (parties: readonly Noun<Gender>[]) => {
+    const { noun, ofEachParty, and } = words.withdrawal;
+    if (parties.length === 0) return noun[0];
+    const names = parties.map((party, i) => (i === 0 || ofEachParty ? of(party) : withArticle(party)));
+    return `${parties.length > 1 ? noun[1] : noun[0]} ${joinList(names, and)}`;
+  };
   const partyNoun = (party: PartyRef): Noun<Gender> => {
     const known = words.parties[party.code];
     return { name: partyName(party, tag, known?.name), gender: known?.gender ?? "none" };
   };
-  const partyNouns = (party: PartyRef | undefined) => (party ? [partyNoun(party)] : []);
   /** "dentro de 148 días, el 27 de diciembre de 2025", "hier, le …". */
   const when = (daysUntil: number, date: CivilDateString) => {
     const day = onDay(date);
@@ -126,25 +154,25 @@ export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gen
       const noun = words.treaty(treaty);
       switch (exit.kind) {
         case "withdrawal_effective": {
-          const [one, several] = words.theWithdrawals;
-          const withdrawals = words.withdrawalsOf(exit.parties.map(partyNoun));
-          const subject = `${exit.parties.length > 1 ? several : one} ${withdrawals} ${words.of(noun)}`;
+          const [one, several] = words.withdrawal.the;
+          const withdrawals = withdrawalsOf(exit.parties.map(partyNoun));
+          const subject = `${exit.parties.length > 1 ? several : one} ${withdrawals} ${of(noun)}`;
           return sentence(`${subject} ${verbFor(exit, words.takesEffect)} ${at}${pendingAfter(exit, pending)}`);
         }
         case "term_expiry":
-          return sentence(`${words.withArticle(noun)} ${verbFor(exit, words.expires)} ${at}`);
+          return sentence(`${withArticle(noun)} ${verbFor(exit, words.expires)} ${at}`);
         default:
-          return sentence(`${words.withArticle(noun)}${words.colon} ${words.kinds[exit.kind](undefined)} ${at}`);
+          return sentence(`${withArticle(noun)}${words.colon} ${words.kinds[exit.kind](undefined)} ${at}`);
       }
     },
-    none: (treaty) => sentence(words.none(words.of(words.treaty(treaty)))),
+    none: (treaty) => sentence(words.none(of(words.treaty(treaty)))),
     ended(treaty, end) {
-      const name = words.withArticle(words.treaty(treaty));
+      const name = withArticle(words.treaty(treaty));
       const on = onDay(end.date);
       switch (end.reason) {
         case "withdrawal":
           return sentence(
-            `${name} ${words.ended} ${on}, ${words.whenWithdrawn(words.withdrawalsOf(partyNouns(end.party)))}`,
+            `${name} ${words.ended} ${on}, ${words.whenWithdrawn(withdrawalsOf(end.party ? [partyNoun(end.party)] : []))}`,
           );
         case "term_expiry":
         case "expired":
@@ -155,17 +183,22 @@ export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gen
     },
     whatIf(treaty, whatIf) {
       const [ahead, after] = words.wouldTakeEffect;
+      const noun = words.treaty(treaty);
+      const party = whatIf.party && partyNoun(whatIf.party);
       return words.whatIf({
-        treaty: words.treaty(treaty),
-        party: whatIf.party && partyNoun(whatIf.party),
+        treaty: noun,
+        theTreaty: withArticle(noun),
+        ofTreaty: of(noun),
+        theParty: party && withArticle(party),
+        withdrawal: withdrawalsOf(party ? [party] : []),
         notified: onDay(whatIf.noticeOn),
         effect: `${whatIf.daysUntil >= 0 ? ahead : after} ${when(whatIf.daysUntil, whatIf.date)}`,
         ended: whatIf.endedOn === undefined ? undefined : onDay(whatIf.endedOn),
       });
     },
     summary(treaty, kind, party) {
-      const name = capitalise(words.withArticle(words.treaty(treaty)));
-      return `${name}${words.colon} ${words.kinds[kind](party && words.of(partyNoun(party)))}`;
+      const name = capitalise(withArticle(words.treaty(treaty)));
+      return `${name}${words.colon} ${words.kinds[kind](party && of(partyNoun(party)))}`;
     },
     inDays: (count) => (count === 0 ? days.today : count === 1 ? days.tomorrow : days.ahead(String(count))),
     embed: words.embed,
