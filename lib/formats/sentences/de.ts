@@ -4,19 +4,9 @@
  * werden gebeugt: „die Europäische …“, „aus der Europäischen …“); Länder im Genitiv („Estlands“, „der USA“).
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import {
-  capitalise,
-  joinList,
-  localDate,
-  localNumber,
-  localPartialDate,
-  type PartyRef,
-  type Phrasebook,
-  partyName,
-  pendingAfter,
-  sentence,
-  type TreatyRef,
-} from "#formats/sentences/phrasebook";
+import { capitalise, joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
+import { localDate, localNumber, localPartialDate, partyName } from "#formats/sentences/locale";
+import type { PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 import { TREATY_NAMES, type TreatyNames } from "#formats/sentences/treaty-names";
 
 interface TreatyNoun {

@@ -4,17 +4,9 @@
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
 import { apDate, apNumber, apPartialDate } from "#formats/ap-style";
-import {
-  joinList,
-  localDate,
-  localPartialDate,
-  partyName as localPartyName,
-  type PartyRef,
-  type Phrasebook,
-  pendingAfter,
-  sentence,
-  type TreatyRef,
-} from "#formats/sentences/phrasebook";
+import { joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
+import { localDate, localPartialDate, partyName as localPartyName } from "#formats/sentences/locale";
+import type { PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 
 export type EnglishStyle = "ap" | "uk";
 

@@ -3,7 +3,8 @@
  * INF», números del dos al nueve en letra. Los tratados llevan su género para la contracción (del, de la).
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import { localDate, sentence } from "#formats/sentences/phrasebook";
+import { sentence } from "#formats/sentences/grammar";
+import { localDate } from "#formats/sentences/locale";
 import { romancePhrasebook } from "#formats/sentences/romance";
 import { TREATY_NAMES } from "#formats/sentences/treaty-names";
 

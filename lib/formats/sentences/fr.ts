@@ -4,7 +4,8 @@
  * contractés (du, de la, de l', des).
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import { localDate, sentence } from "#formats/sentences/phrasebook";
+import { sentence } from "#formats/sentences/grammar";
+import { localDate } from "#formats/sentences/locale";
 import { romancePhrasebook } from "#formats/sentences/romance";
 import { TREATY_NAMES } from "#formats/sentences/treaty-names";
 

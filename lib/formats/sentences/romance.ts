@@ -4,20 +4,9 @@
  * 148 jours, le …": the grammar is here once, and es.ts and fr.ts supply their words, articles and contractions.
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import {
-  capitalise,
-  type EmbedWords,
-  type ExitWords,
-  joinList,
-  localNumber,
-  localPartialDate,
-  type PartyRef,
-  type Phrasebook,
-  partyName,
-  pendingAfter,
-  sentence,
-  type TreatyRef,
-} from "#formats/sentences/phrasebook";
+import { capitalise, joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
+import { localNumber, localPartialDate, partyName } from "#formats/sentences/locale";
+import type { EmbedWords, ExitWords, PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 
 /** A name with the gender its article follows; "none" takes no article ("Estados Unidos", "Israël"). */
 export interface Noun<Gender extends string> {
