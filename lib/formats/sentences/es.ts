@@ -2,7 +2,7 @@
  * Frases en español según el uso de EFE: «el 2 de agosto de 2019», «la retirada de Estados Unidos del Tratado
  * INF», números del dos al nueve en letra. Los tratados llevan su género para la contracción (del, de la).
  */
-import type { CivilDateString, DeadlineKind } from "#domain/types";
+import type { CivilDateString } from "#domain/types";
 import { sentence } from "#formats/sentences/grammar";
 import { localDate } from "#formats/sentences/locale";
 import { romancePhrasebook } from "#formats/sentences/romance";
@@ -15,19 +15,6 @@ const spanishDate = (date: CivilDateString) => localDate(date, "es", "d 'de' MMM
 
 /** «y» se vuelve «e» ante i- o hi- (salvo hie-): «Letonia e Irlanda». */
 const and = (next: string) => (/^h?[iíIÍ](?![aeiouáéíóú])/.test(next) ? "e" : "y");
-
-const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
-  withdrawal_effective: (party) => `se hace efectiva la retirada${party ? ` ${party}` : ""}`,
-  term_expiry: () => "expira su vigencia",
-  ultimatum_end: (party) => `vence el ultimátum${party ? ` ${party}` : ""}`,
-  earliest_notice: (party) => `primer día para notificar la retirada${party ? ` ${party}` : ""}`,
-  party_bound: (party) =>
-    `entra en vigor${party ? ` para ${party.replace(/^de (l )?/, "")}` : " para un nuevo Estado parte"}`,
-  notice_window_opens: () => "se abre el plazo de denuncia",
-  notice_window_closes: () => "se cierra el plazo de denuncia",
-  renewal_notice_deadline: () => "último día para denunciarlo antes de su renovación",
-  term_renewal: () => "se renueva salvo denuncia",
-};
 
 export const spanish = romancePhrasebook<Gender>({
   tag: "es",
@@ -63,7 +50,18 @@ export const spanish = romancePhrasebook<Gender>({
     firstFew: (count) => `las ${count} primeras`,
     of: (total) => `de ${total} retiradas pendientes`,
   },
-  kinds: KIND_PHRASES,
+  kinds: {
+    withdrawal_effective: (party) => `se hace efectiva la retirada${party ? ` ${party}` : ""}`,
+    term_expiry: () => "expira su vigencia",
+    ultimatum_end: (party) => `vence el ultimátum${party ? ` ${party}` : ""}`,
+    earliest_notice: (party) => `primer día para notificar la retirada${party ? ` ${party}` : ""}`,
+    party_bound: (party) =>
+      `entra en vigor${party ? ` para ${party.replace(/^de (l )?/, "")}` : " para un nuevo Estado parte"}`,
+    notice_window_opens: () => "se abre el plazo de denuncia",
+    notice_window_closes: () => "se cierra el plazo de denuncia",
+    renewal_notice_deadline: () => "último día para denunciarlo antes de su renovación",
+    term_renewal: () => "se renueva salvo denuncia",
+  },
   none: (ofTreaty) => `no hay ninguna retirada pendiente ${ofTreaty}`,
   ended: "dejó de estar en vigor",
   expired: "expiró",

@@ -3,7 +3,7 @@
  * FNI », chiffres en lettres de deux à neuf. Noms de traités et de pays avec leur genre, pour les articles
  * contractés (du, de la, de l', des).
  */
-import type { CivilDateString, DeadlineKind } from "#domain/types";
+import type { CivilDateString } from "#domain/types";
 import { sentence } from "#formats/sentences/grammar";
 import { localDate } from "#formats/sentences/locale";
 import { romancePhrasebook } from "#formats/sentences/romance";
@@ -58,18 +58,6 @@ const frenchDate = (date: CivilDateString) => {
   return formatted.startsWith("1 ") ? `1er ${formatted.slice(2)}` : formatted;
 };
 
-const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
-  withdrawal_effective: (party) => `prise d'effet du retrait${party ? ` ${party}` : ""}`,
-  term_expiry: () => "expiration",
-  ultimatum_end: (party) => `fin de l'ultimatum${party ? ` ${party}` : ""}`,
-  earliest_notice: (party) => `premier jour possible pour notifier le retrait${party ? ` ${party}` : ""}`,
-  party_bound: (party) => `entrée en vigueur${party ? ` à l'égard ${party}` : " pour un nouvel État partie"}`,
-  notice_window_opens: () => "ouverture de la période de dénonciation",
-  notice_window_closes: () => "clôture de la période de dénonciation",
-  renewal_notice_deadline: () => "dernier jour pour dénoncer avant la reconduction",
-  term_renewal: () => "reconduction tacite, sauf dénonciation",
-};
-
 export const french = romancePhrasebook<Gender>({
   tag: "fr",
   date: frenchDate,
@@ -105,7 +93,17 @@ export const french = romancePhrasebook<Gender>({
     firstFew: (count) => `les ${count} premiers`,
     of: (total) => `de ${total} retraits en attente`,
   },
-  kinds: KIND_PHRASES,
+  kinds: {
+    withdrawal_effective: (party) => `prise d'effet du retrait${party ? ` ${party}` : ""}`,
+    term_expiry: () => "expiration",
+    ultimatum_end: (party) => `fin de l'ultimatum${party ? ` ${party}` : ""}`,
+    earliest_notice: (party) => `premier jour possible pour notifier le retrait${party ? ` ${party}` : ""}`,
+    party_bound: (party) => `entrée en vigueur${party ? ` à l'égard ${party}` : " pour un nouvel État partie"}`,
+    notice_window_opens: () => "ouverture de la période de dénonciation",
+    notice_window_closes: () => "clôture de la période de dénonciation",
+    renewal_notice_deadline: () => "dernier jour pour dénoncer avant la reconduction",
+    term_renewal: () => "reconduction tacite, sauf dénonciation",
+  },
   none: (ofTreaty) => `aucun retrait ${ofTreaty} n'est en cours`,
   ended: "a pris fin",
   expired: "a expiré",
