@@ -18,8 +18,7 @@ const and = (next: string) => (/^h?[iíIÍ](?![aeiouáéíóú])/.test(next) ? "
 
 export const spanish = romancePhrasebook<Gender>({
   tag: "es",
-  date: spanishDate,
-  monthFormat: "MMMM 'de' yyyy",
+  dates: { day: spanishDate, month: "MMMM 'de' yyyy" },
   theDay: "el",
   numbers: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"],
   // «dentro de 148 días, el 27 de diciembre de 2025», «hace 152 días, el …».

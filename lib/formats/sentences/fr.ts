@@ -60,8 +60,7 @@ const frenchDate = (date: CivilDateString) => {
 
 export const french = romancePhrasebook<Gender>({
   tag: "fr",
-  date: frenchDate,
-  monthFormat: "MMMM yyyy",
+  dates: { day: frenchDate, month: "MMMM yyyy" },
   theDay: "le",
   numbers: ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"],
   // « dans 148 jours, le 27 décembre 2025 », « demain, le … », « il y a 152 jours, le … ».

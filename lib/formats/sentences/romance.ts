@@ -32,10 +32,8 @@ function verbFor(exit: ExitWords, forms: VerbForms): string {
 export interface RomanceWords<Gender extends string> {
   /** BCP 47 tag, also the locale of dates, numbers and Intl's country names. */
   tag: "es" | "fr";
-  /** A full date: "2 de agosto de 2019", "1er août 2019". */
-  date(date: CivilDateString): string;
-  /** The luxon format of a month and year: "MMMM 'de' yyyy". */
-  monthFormat: string;
+  /** A full date ("2 de agosto de 2019", "1er août 2019"), and the luxon format of a month and year. */
+  dates: { day: (date: CivilDateString) => string; month: string };
   /** The article before a day: "el", "le". */
   theDay: string;
   /** Numbers written out, from zero. */
@@ -101,7 +99,7 @@ export interface RomanceWords<Gender extends string> {
 export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gender>): Phrasebook {
   const { tag, days } = words;
   const number = (n: number) => localNumber(n, tag, words.numbers);
-  const onDay = (date: CivilDateString) => `${words.theDay} ${words.date(date)}`;
+  const onDay = (date: CivilDateString) => `${words.theDay} ${words.dates.day(date)}`;
   /** A name after a form of the article, elided where the language elides: "la Convención", "l'accord". */
   const phrase = (form: string | undefined, name: string) => {
     const elided = form !== undefined && words.elision?.before(name) ? words.elision.forms[form] : undefined;
@@ -136,8 +134,8 @@ export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gen
 
   return {
     tag,
-    date: words.date,
-    partialDate: (date) => localPartialDate(date, tag, { day: words.date, month: words.monthFormat }),
+    date: words.dates.day,
+    partialDate: (date) => localPartialDate(date, tag, words.dates),
     exit(treaty, exit) {
       const at = when(exit.daysUntil, exit.date);
       const noun = words.treaty(treaty);
