@@ -63,7 +63,6 @@ export const spanish = romancePhrasebook<Gender>({
   },
   none: (ofTreaty) => `no hay ninguna retirada pendiente ${ofTreaty}`,
   ended: "dejó de estar en vigor",
-  expired: "expiró",
   whenWithdrawn: (withdrawal) => `cuando se hizo efectiva la ${withdrawal}`,
   whatIf({ theTreaty, ofTreaty, theParty, withdrawal, notified, effect, ended }) {
     if (ended !== undefined) {

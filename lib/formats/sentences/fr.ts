@@ -105,7 +105,6 @@ export const french = romancePhrasebook<Gender>({
   },
   none: (ofTreaty) => `aucun retrait ${ofTreaty} n'est en cours`,
   ended: "a pris fin",
-  expired: "a expiré",
   whenWithdrawn: (withdrawal) => `lorsque le ${withdrawal} a pris effet`,
   whatIf({ treaty, theTreaty, ofTreaty, withdrawal, notified, effect, ended }) {
     const withdrawalFrom = `${withdrawal} ${ofTreaty}`;

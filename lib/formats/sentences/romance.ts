@@ -75,9 +75,8 @@ export interface RomanceWords<Gender extends string> {
   kinds: Readonly<Record<DeadlineKind, (party: string | undefined) => string>>;
   /** No withdrawal pending from "del Tratado INF". */
   none(ofTreaty: string): string;
-  /** The verbs of a treaty's end: "dejó de estar en vigor" (after a withdrawal too), "expiró". */
+  /** The verb of a treaty's end, after a withdrawal too: "dejó de estar en vigor"; an expiry says `expires.past`. */
   ended: string;
-  expired: string;
   /** After the end, the withdrawal that ended it: "cuando se hizo efectiva la retirada de …". */
   whenWithdrawn(withdrawal: string): string;
   /** The what-if in full, from its parts in words ("el 2 de agosto de 2019"); `ended` when the treaty has. */
@@ -163,7 +162,7 @@ export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gen
           );
         case "term_expiry":
         case "expired":
-          return sentence(`${name} ${words.expired} ${on}`);
+          return sentence(`${name} ${words.expires.past[0]} ${on}`);
         case "terminated":
           return sentence(`${name} ${words.ended} ${on}`);
       }
