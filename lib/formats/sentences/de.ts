@@ -5,7 +5,7 @@
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
 import { capitalise, joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
-import { localDate, localNumber, localPartialDate, partyName } from "#formats/sentences/locale";
+import { localDate, localNumber, localPartialDate, localPartyName } from "#formats/sentences/locale";
 import type { PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 import { TREATY_NAMES, type TreatyNames } from "#formats/sentences/treaty-names";
 
@@ -62,7 +62,7 @@ const germanDate = (date: CivilDateString) => localDate(date, "de", "d. MMMM yyy
 
 function partyGenitive(party: PartyRef): string {
   const known = PARTIES[party.code];
-  const name = partyName(party, "de", known?.name);
+  const name = localPartyName(party, "de", known?.name);
   if (known) return known.genitive(name);
   return /[sßxz]$/.test(name) ? `von ${name}` : `${name}s`;
 }

@@ -5,7 +5,7 @@
 import type { CivilDateString, DeadlineKind } from "#domain/types";
 import { apDate, apNumber, apPartialDate } from "#formats/ap-style";
 import { joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
-import { localDate, localPartialDate, partyName as localPartyName } from "#formats/sentences/locale";
+import { localDate, localPartialDate, localPartyName } from "#formats/sentences/locale";
 import type { PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 
 export type EnglishStyle = "ap" | "uk";

@@ -30,7 +30,7 @@ export function localNumber(n: number, locale: string, words: readonly string[])
 }
 
 /** A party's name in a language: the house's own name where it has one, else Intl's, else the one recorded. */
-export function partyName(party: PartyRef, locale: string, houseName?: string): string {
+export function localPartyName(party: PartyRef, locale: string, houseName?: string): string {
   return houseName ?? regionName(party.code, locale) ?? recordedName(party);
 }
 

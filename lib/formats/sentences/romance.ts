@@ -5,7 +5,7 @@
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
 import { capitalise, joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
-import { localNumber, localPartialDate, partyName } from "#formats/sentences/locale";
+import { localNumber, localPartialDate, localPartyName } from "#formats/sentences/locale";
 import type { EmbedWords, ExitWords, PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 
 /** A name with the gender its article follows; "none" takes no article ("Estados Unidos", "Israël"). */
@@ -117,7 +117,7 @@ export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gen
   };
   const partyNoun = (party: PartyRef): Noun<Gender> => {
     const known = words.parties[party.code];
-    return { name: partyName(party, tag, known?.name), gender: known?.gender ?? "none" };
+    return { name: localPartyName(party, tag, known?.name), gender: known?.gender ?? "none" };
   };
   /** "dentro de 148 días, el 27 de diciembre de 2025", "hier, le …". */
   const when = (daysUntil: number, date: CivilDateString) => {
