@@ -1,10 +1,13 @@
 /**
  * Module load time of each bundle, each time in a fresh Node process: the part of a Lambda
- * cold start the code controls. Bundles are measured round-robin, so a burst of load on the
- * machine touches every bundle alike instead of one bundle's whole series.
+ * cold start the code controls. Every load of a bundle is paired with a load of the floor right
+ * beside it (floor first in one round, second in the next), one process at a time, so a burst of
+ * load on the machine touches both halves of a pair alike; a bundle is judged on the median of its
+ * pairs' ratios.
  */
 import { spawn } from "node:child_process";
-import type { BuiltBundle } from "../scripts/build.ts";
+import { join } from "node:path";
+import { type BuiltBundle, loadedAtStart, ROOT } from "../scripts/build.ts";
 
 export interface LoadTime {
   name: string;
@@ -16,6 +19,19 @@ export interface LoadTime {
   medianCpuMs: number;
 }
 
+export interface PairedLoadTime extends LoadTime {
+  /** Median over the runs of this load's CPU time over the floor load paired with it. */
+  ratio: number;
+  /** The same for wall time. */
+  wallRatio: number;
+}
+
+/** What one probe process imports, in order: a bundle, or a bundle and the chunks it loads on demand. */
+export interface LoadTarget {
+  name: string;
+  files: string[];
+}
+
 /** What the modules read at load; nothing else from this process leaks in. */
 export const LOAD_ENV = {
   TABLE_NAME: "treaty-clock-bench",
@@ -25,13 +41,18 @@ export const LOAD_ENV = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
 };
 
-const PROBE = (file: string) =>
-  `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(file)});` +
+const PROBE = (files: string[]) =>
+  `const c=process.cpuUsage();const t=performance.now();for(const f of ${JSON.stringify(files)})await import(f);` +
   "const w=performance.now()-t;const u=process.cpuUsage(c);console.log(JSON.stringify([w,(u.user+u.system)/1000]))";
 
-function loadOnce(file: string): Promise<{ wall: number; cpu: number }> {
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+function loadOnce(files: string[]): Promise<Sample> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", PROBE(file)], {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", PROBE(files)], {
       env: { PATH: process.env.PATH ?? "", ...LOAD_ENV },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -45,7 +66,7 @@ function loadOnce(file: string): Promise<{ wall: number; cpu: number }> {
     });
     child.on("error", reject);
     child.on("close", (code) => {
-      if (code !== 0) return reject(new Error(`loading ${file} failed (${code}): ${err.slice(-1000)}`));
+      if (code !== 0) return reject(new Error(`loading ${files.join(" + ")} failed (${code}): ${err.slice(-1000)}`));
       const [wall, cpu] = JSON.parse(out.trim().split("\n").pop() ?? "[]") as [number, number];
       resolve({ wall, cpu });
     });
@@ -60,47 +81,92 @@ export const quantile = (values: number[], q: number): number => {
   return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
 };
 
+const summary = (name: string, series: Sample[]): LoadTime => ({
+  name,
+  runs: series.length,
+  medianMs: quantile(
+    series.map((s) => s.wall),
+    0.5,
+  ),
+  p90Ms: quantile(
+    series.map((s) => s.wall),
+    0.9,
+  ),
+  medianCpuMs: quantile(
+    series.map((s) => s.cpu),
+    0.5,
+  ),
+});
+
+/** A bundle as a load target: its entry file (the chunks it imports statically come with it). */
+export const bundleTarget = (bundle: BuiltBundle): LoadTarget => ({ name: bundle.name, files: [bundle.path] });
+
 /**
- * `runs` loads of every bundle (after one discarded warm-up load each, which fills the disk
- * cache), `width` processes at a time: CPU time is per process, so running one per core
- * keeps the bench short without bending the figures the targets are judged on.
+ * The bundle and every chunk of the project's own code it may load on demand (behind an `import()`),
+ * or undefined when it has none: what its slowest first request loads, an upper bound.
  */
-export async function measureLoadTimes(bundles: BuiltBundle[], runs: number, width = 1): Promise<LoadTime[]> {
-  const samples = new Map<string, Array<{ wall: number; cpu: number }>>(bundles.map((b) => [b.name, []]));
-  const queue = [
-    ...bundles.map((bundle) => ({ bundle, keep: false })),
-    ...Array.from({ length: runs }, () => bundles.map((bundle) => ({ bundle, keep: true }))).flat(),
-  ];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < queue.length) {
-        const job = queue[next++];
-        if (!job) break;
-        const sample = await loadOnce(job.bundle.path);
-        if (job.keep) samples.get(job.bundle.name)?.push(sample);
-      }
+export function firstUseTarget(bundle: BuiltBundle): LoadTarget | undefined {
+  const { outputs } = bundle.metafile;
+  const atStart = new Set(loadedAtStart(bundle.metafile, bundle.path));
+  const onDemand = new Set<string>();
+  const seen = new Set(atStart);
+  const pending = [...atStart];
+  for (let output = pending.pop(); output !== undefined; output = pending.pop()) {
+    for (const { path } of outputs[output]?.imports ?? []) {
+      if (seen.has(path) || !outputs[path]) continue;
+      seen.add(path);
+      pending.push(path);
+      if (Object.keys(outputs[path]?.inputs ?? {}).some((input) => !input.includes("node_modules/")))
+        onDemand.add(path);
+    }
+  }
+  if (onDemand.size === 0) return undefined;
+  return { name: `${bundle.name} + first use`, files: [bundle.path, ...[...onDemand].map((p) => join(ROOT, p))] };
+}
+
+/**
+ * `runs` pairs of loads for every target, one process at a time, each pair a floor load and a target
+ * load side by side (after one discarded warm-up load of each, which fills the disk cache).
+ */
+export async function measureAgainstFloor(
+  floor: BuiltBundle,
+  targets: LoadTarget[],
+  runs: number,
+): Promise<{ floor: LoadTime; loads: PairedLoadTime[] }> {
+  const floorFiles = [floor.path];
+  for (const files of [floorFiles, ...targets.map((t) => t.files)]) await loadOnce(files);
+  const floorSamples: Sample[] = [];
+  const pairs = new Map<string, Array<{ floor: Sample; target: Sample }>>(targets.map((t) => [t.name, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const [index, target] of targets.entries()) {
+      const floorFirst = (run + index) % 2 === 0;
+      const first = await loadOnce(floorFirst ? floorFiles : target.files);
+      const second = await loadOnce(floorFirst ? target.files : floorFiles);
+      const pair = floorFirst ? { floor: first, target: second } : { floor: second, target: first };
+      floorSamples.push(pair.floor);
+      pairs.get(target.name)?.push(pair);
+    }
+  }
+  return {
+    floor: summary(floor.name, floorSamples),
+    loads: targets.map((target) => {
+      const series = pairs.get(target.name) ?? [];
+      return {
+        ...summary(
+          target.name,
+          series.map((pair) => pair.target),
+        ),
+        ratio: quantile(
+          series.map((pair) => pair.target.cpu / pair.floor.cpu),
+          0.5,
+        ),
+        wallRatio: quantile(
+          series.map((pair) => pair.target.wall / pair.floor.wall),
+          0.5,
+        ),
+      };
     }),
-  );
-  return bundles.map((bundle) => {
-    const series = samples.get(bundle.name) ?? [];
-    return {
-      name: bundle.name,
-      runs: series.length,
-      medianMs: quantile(
-        series.map((s) => s.wall),
-        0.5,
-      ),
-      p90Ms: quantile(
-        series.map((s) => s.wall),
-        0.9,
-      ),
-      medianCpuMs: quantile(
-        series.map((s) => s.cpu),
-        0.5,
-      ),
-    };
-  });
+  };
 }
 
 /** True when the bundle carries a DynamoDB client (so its floor is the client, not a bare handler). */

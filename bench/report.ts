@@ -10,7 +10,7 @@ export interface ColdStartRow extends LoadTime {
   dynamo: boolean;
   sizeKb: number;
   gzipKb: number;
-  /** Median CPU time of the load, over the baseline's. */
+  /** Median over the runs of the load's CPU time over the floor load paired with it. */
   ratio: number;
   wallRatio: number;
   meets: boolean;
@@ -108,10 +108,12 @@ export function toMarkdown(results: BenchResults): string {
     `Machine: ${machine.cpus} CPUs, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverage.before} before, ${machine.loadAverage.after} after. Whole run: ${results.seconds} s.`,
   );
   lines.push("");
-  lines.push(`## Module load (cold start), ${coldStart.runs} fresh Node processes per bundle`);
+  lines.push(
+    `## Module load (cold start), ${coldStart.runs} fresh Node processes per bundle, each beside a floor load`,
+  );
   lines.push("");
   lines.push(
-    `Target: a function with DynamoDB within ${targets.loadRatio}x the floor (a bundle that constructs a DynamoDB client and loads luxon and zod/mini); one without, within ${targets.nearBareMs} ms of a bare handler. Judged on median CPU time of the import, which a busy machine disturbs far less than wall time; wall time is shown beside it.`,
+    `Target: a function with DynamoDB within ${targets.loadRatio}x the floor (a bundle that constructs a DynamoDB client and loads luxon and zod/mini); one without, within ${targets.nearBareMs} ms of a bare handler. Judged on the median, over the runs, of the import's CPU time over that of the floor load run right beside it (one process at a time), which a busy machine disturbs far less than wall time; wall time is shown beside it.`,
   );
   lines.push("");
   lines.push(
@@ -120,7 +122,7 @@ export function toMarkdown(results: BenchResults): string {
   lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
   const floor = (name: string, t: typeof coldStart.baseline, dynamo: string) =>
     `| _${name}_ | ${dynamo} | ${t.sizeKb} | ${t.gzipKb} | ${ms(t.medianMs)} | ${ms(t.p90Ms)} | ${ms(t.medianCpuMs)} | ${(t.medianCpuMs / coldStart.baseline.medianCpuMs).toFixed(2)} | ${(t.medianMs / coldStart.baseline.medianMs).toFixed(2)} | floor |`;
-  lines.push(floor("baseline: DynamoDB client only", coldStart.baseline, "yes"));
+  lines.push(floor("floor: DynamoDB client, luxon, zod/mini", coldStart.baseline, "yes"));
   lines.push(floor("bare handler", coldStart.bare, "no"));
   for (const row of coldStart.functions) {
     lines.push(

@@ -5,8 +5,9 @@ import { endExplanation, treatyEnd } from "#domain/parties";
 import type { CivilDateString } from "#domain/types";
 import { assertParty } from "#domain/validation";
 import { httpHandler, ok, type Reply } from "#http/handler";
-import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
+import { readQuery, treatyIdFrom } from "#http/request";
 import { daysUntilExitQuery } from "#http/schemas";
+import { asOfFrom } from "#http/today";
 import { countdownView, noCountdownView } from "#http/views";
 import { getTreaty } from "#store/treaties";
 
@@ -32,7 +33,7 @@ async function countdownReply(
   const { treaty, deadlines, ruleEvents } = await getTreaty(treatyId);
   if (query.party) assertParty(treaty, query.party);
   const text = query.format === "text" ? await import("#formats/sentence") : undefined;
-  const book = text?.phrasebook(query.style, query.lang);
+  const book = await text?.phrasebook(query.style, query.lang);
 
   if (query.noticeOn) {
     const ended = treatyEnd(treaty, deadlines, ruleEvents, asOf);

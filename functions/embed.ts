@@ -6,7 +6,8 @@ import { embedQuery } from "#http/format-schemas";
 import { htmlPage, httpHandler } from "#http/handler";
 import { embedPageUrl, oembedEndpointUrl, requestOrigin } from "#http/public-url";
 import { publishableTimeline } from "#http/publishable-timeline";
-import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
+import { readQuery, treatyIdFrom } from "#http/request";
+import { asOfFrom } from "#http/today";
 import { getTreaty } from "#store/treaties";
 
 /**
@@ -20,7 +21,7 @@ export const handler = httpHandler(async (event) => {
   const { asOf, timeZone, freshness } = asOfFrom(query);
   const [{ treaty, deadlines }, events] = await Promise.all([getTreaty(treatyId), publishableTimeline(treatyId)]);
   if (query.party) assertParty(treaty, query.party);
-  const book = phrasebook(query.style, query.lang);
+  const book = await phrasebook(query.style, query.lang);
   const summary = exitSummary(treaty, deadlines, events, asOf, timeZone, query.party);
   const origin = requestOrigin(event);
   const page = renderEmbed({

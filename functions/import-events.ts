@@ -14,7 +14,7 @@ export const handler = httpHandler(async (event) => {
   const writer = await requireWriter(event);
   const treatyId = treatyIdFrom(event);
   const query = readQuery(event, importQuery);
-  const rows = readSheetRows(event);
+  const rows = await readSheetRows(event);
   const result = await wholeHistoryReading(() =>
     importSheet(treatyId, rows, { dryRun: query.dryRun === "true", by: writer.id, now: new Date() }),
   );

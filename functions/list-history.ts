@@ -1,11 +1,11 @@
 import type { Treaty } from "#domain/types";
-import { dependsOnToday } from "#http/cache-control";
 import { openCursor, sealCursor } from "#http/cursor";
 import { BadRequestError } from "#http/errors";
 import { httpHandler, ok, type Reply } from "#http/handler";
 import { publishableTimeline } from "#http/publishable-timeline";
 import { readQuery, treatyIdFrom } from "#http/request";
 import { historyQuery } from "#http/schemas";
+import { dependsOnToday } from "#http/today";
 import { now } from "#lib/clock";
 import { requiredEnv } from "#lib/config";
 import { type HistoryFilters, listHistory } from "#store/events";

@@ -1,8 +1,8 @@
 import { todayIn } from "#domain/calendar";
-import { dependsOnToday } from "#http/cache-control";
 import { openCursor, sealCursor } from "#http/cursor";
 import { httpHandler, ok } from "#http/handler";
 import { readOptionalQuery } from "#http/request";
+import { dependsOnToday } from "#http/today";
 import { treatySummary } from "#http/views";
 import { now } from "#lib/clock";
 import { requiredEnv } from "#lib/config";

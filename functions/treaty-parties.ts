@@ -1,8 +1,9 @@
 import { partyStatuses } from "#domain/parties";
 import { httpHandler, ok } from "#http/handler";
 import { publishableTimeline } from "#http/publishable-timeline";
-import { asOfFrom, readQuery, treatyIdFrom } from "#http/request";
+import { readQuery, treatyIdFrom } from "#http/request";
 import { partiesQuery } from "#http/schemas";
+import { asOfFrom } from "#http/today";
 import { getTreaty } from "#store/treaties";
 
 /**

@@ -1,8 +1,9 @@
 import { addPeriod, todayIn } from "#domain/calendar";
-import { dependsOnToday, EDITS } from "#http/cache-control";
+import { EDITS } from "#http/cache-control";
 import { BadRequestError } from "#http/errors";
 import { httpHandler, ok } from "#http/handler";
 import { readOptionalQuery } from "#http/request";
+import { dependsOnToday } from "#http/today";
 import { now } from "#lib/clock";
 import { listDeadlinesBetween } from "#store/deadlines";
 

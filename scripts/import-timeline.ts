@@ -25,7 +25,7 @@ try {
   const target = tableTarget(values);
   if (target.endpoint) useLocalDynamoDb(target.endpoint, target.tableName);
   else Object.assign(process.env, { TABLE_NAME: target.tableName, AWS_REGION: target.region });
-  const rows = sheetRows(readFileSync(file, "utf8"));
+  const rows = await sheetRows(readFileSync(file, "utf8"));
   const result = await importSheet(values.treaty, rows, {
     dryRun: values["dry-run"] === true,
     by: "import:timeline",

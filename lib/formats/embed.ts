@@ -12,7 +12,7 @@ import type { CivilDateString, TimelineEvent, Treaty } from "#domain/types";
 import { apPartialDate } from "#formats/ap-style";
 import { cspHash, escapeHtml, linkableSources, paragraphsHtml } from "#formats/html";
 import { type EventTypeLabels, eventTypeLabel } from "#formats/labels";
-import { phrasebook as defaultPhrasebook } from "#formats/sentence";
+import { englishPhrasebook } from "#formats/sentence";
 import type { Phrasebook } from "#formats/sentences/phrasebook";
 import { sortEvents } from "#formats/timelinejs";
 
@@ -92,7 +92,7 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export function renderEmbed(input: EmbedInput): RenderedEmbed {
   const { treaty, asOf } = input;
-  const book = input.phrasebook ?? defaultPhrasebook();
+  const book = input.phrasebook ?? englishPhrasebook();
   const asked = input.lang ?? input.phrasebook?.tag;
   const lang = asked && LANGUAGE_TAG.test(asked) ? asked : "en";
   // Treaty names and the timeline are stored in English: marked so, when the page is in another language.

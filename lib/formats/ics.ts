@@ -11,7 +11,7 @@ import { utcMidnight } from "#domain/calendar";
 import { deadlineUid } from "#domain/deadline-identity";
 import type { Deadline, Treaty } from "#domain/types";
 import { linkableSources } from "#formats/html";
-import { phrasebook } from "#formats/sentence";
+import { englishPhrasebook } from "#formats/sentence";
 import type { Phrasebook } from "#formats/sentences/phrasebook";
 
 export interface CalendarEntry {
@@ -43,7 +43,7 @@ const SECONDS_PER_DAY = 86_400;
 /** "INF Treaty: U.S. withdrawal takes effect", in the phrasebook's language. */
 export function deadlineSummary(
   entry: Pick<CalendarEntry, "treaty" | "deadline">,
-  book: Phrasebook = phrasebook(),
+  book: Phrasebook = englishPhrasebook(),
 ): string {
   const { treaty, deadline } = entry;
   const partyName = treaty.parties?.find((party) => party.code === deadline.party)?.name;
@@ -56,7 +56,7 @@ export function deadlineSummary(
 
 export function toCalendar(input: CalendarInput): string {
   const alarmDays = normaliseAlarmDays(input.alarmsDays ?? [...DEFAULT_ALARM_DAYS]);
-  const book = input.phrasebook ?? phrasebook();
+  const book = input.phrasebook ?? englishPhrasebook();
   const calendar = ical({
     name: input.name,
     prodId: { company: "treaty-clock", product: "treaty-clock", language: book.tag.slice(0, 2).toUpperCase() },

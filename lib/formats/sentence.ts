@@ -5,20 +5,32 @@
 import type { ExitSummary } from "#domain/exit-summary";
 import type { TreatyEnd } from "#domain/parties";
 import type { CivilDateString, Deadline, Treaty } from "#domain/types";
-import { german } from "#formats/sentences/de";
 import { english } from "#formats/sentences/en";
-import { spanish } from "#formats/sentences/es";
-import { french } from "#formats/sentences/fr";
 import type { Language, Style } from "#formats/sentences/languages";
 import type { EndWords, PartyRef, Phrasebook } from "#formats/sentences/phrasebook";
 
 export { LANGUAGES, type Language, STYLES, type Style } from "#formats/sentences/languages";
 
 const ENGLISH: Readonly<Record<Style, Phrasebook>> = { ap: english("ap"), uk: english("uk") };
-const OTHERS: Readonly<Record<Exclude<Language, "en">, Phrasebook>> = { fr: french, de: german, es: spanish };
 
-export function phrasebook(style: Style = "ap", lang: Language = "en"): Phrasebook {
-  return lang === "en" ? ENGLISH[style] : OTHERS[lang];
+/**
+ * The other languages' phrase tables, with the treaty names they decline, load on the first request in
+ * that language: a function answering in English (most requests) never parses French, German or Spanish.
+ */
+const OTHERS: Readonly<Record<Exclude<Language, "en">, () => Promise<Phrasebook>>> = {
+  fr: async () => (await import("#formats/sentences/fr")).french,
+  de: async () => (await import("#formats/sentences/de")).german,
+  es: async () => (await import("#formats/sentences/es")).spanish,
+};
+
+/** English in a house style: always loaded, the default of every format. */
+export function englishPhrasebook(style: Style = "ap"): Phrasebook {
+  return ENGLISH[style];
+}
+
+/** The phrasebook of a style and language (the style is English's; the agencies' own languages have one each). */
+export async function phrasebook(style: Style = "ap", lang: Language = "en"): Promise<Phrasebook> {
+  return lang === "en" ? ENGLISH[style] : OTHERS[lang]();
 }
 
 type TreatyWords = Pick<Treaty, "id" | "shortName" | "parties"> & Partial<Pick<Treaty, "nameTakesArticle">>;

@@ -14,11 +14,9 @@
  * Freshness plus stale-while-revalidate is at most a minute, so a write shows everywhere within
  * one minute without invalidating the CDN.
  */
-import { startOfNextDay } from "#domain/calendar";
-
 export type Freshness =
-  /** Depends on today's date in `zone`, computed at `now`. */
-  | { kind: "today"; zone: string; now: Date }
+  /** Depends on today's date, computed at `now`; today ends at `nextMidnight` (lib/http/today.ts). */
+  | { kind: "today"; now: Date; nextMidnight: Date }
   /** Changes only when the data changes. */
   | { kind: "edits" }
   /** Answers for one key's holder. */
@@ -33,7 +31,6 @@ export const STALE_IF_ERROR_SECONDS = 7 * 24 * 3600;
 
 export const EDITS: Freshness = { kind: "edits" };
 export const PRIVATE: Freshness = { kind: "private" };
-export const dependsOnToday = (zone: string, now: Date): Freshness => ({ kind: "today", zone, now });
 
 export interface Lifetime {
   maxAge: number;
@@ -50,9 +47,7 @@ export function lifetime(freshness: Freshness): Lifetime | null {
     staleIfError: STALE_IF_ERROR_SECONDS,
   };
   if (freshness.kind === "edits") return standard;
-  const untilMidnight = Math.floor(
-    (startOfNextDay(freshness.zone, freshness.now).getTime() - freshness.now.getTime()) / 1000,
-  );
+  const untilMidnight = Math.floor((freshness.nextMidnight.getTime() - freshness.now.getTime()) / 1000);
   const maxAge = Math.max(0, Math.min(standard.maxAge, untilMidnight));
   const afterFresh = Math.max(0, untilMidnight - maxAge);
   return {

@@ -10,7 +10,7 @@ import { optionalEnv } from "#lib/config";
 const apiBaseUrl = optionalEnv("PUBLIC_API_URL");
 
 /** An iCalendar reply for the deadlines of some treaties; each record carries its deadlines and sequences. */
-export function calendarReply(input: {
+export async function calendarReply(input: {
   name: string;
   fileName: string;
   records: Array<Pick<TreatyRecord, "treaty" | "deadlines" | "sequences">>;
@@ -18,7 +18,8 @@ export function calendarReply(input: {
   /** The style and language of the summaries; default AP English. */
   style?: Style | undefined;
   lang?: Language | undefined;
-}): Reply {
+}): Promise<Reply> {
+  const book = await phrasebook(input.style, input.lang);
   const made = now();
   const calendar = toCalendar({
     name: input.name,
@@ -27,7 +28,7 @@ export function calendarReply(input: {
     ),
     alarmsDays: alarmDays(input.alarms),
     stamp: made,
-    phrasebook: phrasebook(input.style, input.lang),
+    phrasebook: book,
     ...(apiBaseUrl ? { apiBaseUrl } : {}),
   });
   return {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { ImportResult, ImportRow } from "#app/import";
-import { readTimelineSheet, SheetFormatError, type SheetProblem } from "#formats/timeline-sheet";
+import type { SheetProblem } from "#formats/timeline-sheet";
 import { BadRequestError, HttpError, PayloadTooLargeError } from "#http/errors";
 import { type HttpEvent, header } from "#http/request";
 import { eventInput } from "#http/schemas";
@@ -24,7 +24,7 @@ const COLUMN_OF_FIELD: Record<string, string> = {
 };
 
 /** Reads the CSV body into rows: the sheet's own verdicts, then each event checked as POST /events checks it. */
-export function readSheetRows(event: HttpEvent): ImportRow[] {
+export async function readSheetRows(event: HttpEvent): Promise<ImportRow[]> {
   const contentType = header(event, "content-type") ?? "";
   if (!/^text\/csv\s*(?:;|$)/i.test(contentType)) {
     throw new HttpError(
@@ -37,9 +37,14 @@ export function readSheetRows(event: HttpEvent): ImportRow[] {
   return sheetRows(event.isBase64Encoded ? Buffer.from(raw, "base64").toString("utf8") : raw);
 }
 
-/** The same for a sheet's text, wherever it came from (npm run import:timeline reads a file). */
-export function sheetRows(text: string): ImportRow[] {
+/**
+ * The same for a sheet's text, wherever it came from (npm run import:timeline reads a file). The CSV and
+ * HTML readers (csv-parse, htmlparser2 and its entity table) load here, on the first sheet that passed the
+ * key, query, media-type and size checks, not when the function starts: a refused request never pays for them.
+ */
+export async function sheetRows(text: string): Promise<ImportRow[]> {
   if (Buffer.byteLength(text, "utf8") > MAX_SHEET_BYTES) throw new PayloadTooLargeError(MAX_SHEET_BYTES);
+  const { readTimelineSheet, SheetFormatError } = await import("#formats/timeline-sheet");
   let rows: ReturnType<typeof readTimelineSheet>;
   try {
     rows = readTimelineSheet(text);

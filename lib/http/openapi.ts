@@ -204,14 +204,20 @@ export function openApiDocument() {
         Problem: {
           type: "object",
           required: ["type", "title", "status", "detail"],
+          additionalProperties: false,
           properties: {
             type: { type: "string", format: "uri" },
             title: { type: "string" },
-            status: { type: "integer" },
+            status: { type: "integer", minimum: 400, maximum: 599 },
             detail: { type: "string" },
             errors: {
               type: "array",
-              items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+              items: {
+                type: "object",
+                required: ["path", "message"],
+                additionalProperties: false,
+                properties: { path: { type: "string" }, message: { type: "string" } },
+              },
             },
           },
         },

@@ -25,7 +25,6 @@ export interface Problem {
   status: number;
   detail: string;
   errors?: FieldError[];
-  instance?: string;
 }
 
 const PROBLEM_BASE = "https://treaty-clock.dev/problems/";

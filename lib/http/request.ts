@@ -1,12 +1,8 @@
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type * as z from "zod/mini";
-import { civilDateAt } from "#domain/calendar";
 import { TreatyNotFoundError } from "#domain/errors";
-import type { CivilDateString } from "#domain/types";
-import { dependsOnToday, EDITS, type Freshness } from "#http/cache-control";
 import { BadRequestError, type FieldError, PayloadTooLargeError, UnsupportedMediaTypeError } from "#http/errors";
 import { SLUG_PATTERN } from "#http/patterns";
-import { now } from "#lib/clock";
 
 /** A request as API Gateway (HTTP API, payload 2.0) hands it to a function. */
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -159,21 +155,4 @@ export function treatyIdFrom(event: HttpEvent): string {
   const id = pathParameter(event, "treatyId");
   if (!SLUG_PATTERN.test(id)) throw new TreatyNotFoundError(id);
   return id;
-}
-
-/**
- * The civil date a query's `asOf` (default: this moment, from the clock seam) names on the calendar of its `tz`
- * (default UTC), and how long the answer may be cached: without `asOf` the answer is today's, so caches keep it
- * no later than midnight in its zone.
- */
-export function asOfFrom(
-  query: { asOf?: string | undefined; tz?: string | undefined },
-  moment: Date = now(),
-): { asOf: CivilDateString; timeZone: string; freshness: Freshness } {
-  const timeZone = query.tz ?? "UTC";
-  return {
-    asOf: civilDateAt(query.asOf ?? moment.toISOString(), timeZone),
-    timeZone,
-    freshness: query.asOf ? EDITS : dependsOnToday(timeZone, moment),
-  };
 }

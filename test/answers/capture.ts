@@ -4,7 +4,8 @@
  * them in full, `--digests <out.json>` writes one SHA-256 per route, and `--check` compares them with the
  * digests in test/answers/before.json and lists every route whose answer differs. The baseline is main as the
  * desk, the exact response schemas and the cold-start work landed (re-captured then: the clause forms and the
- * catalogue had changed answers on purpose since the refactor was checked against 83600fe).
+ * catalogue had changed answers on purpose since the refactor was checked against 83600fe), and once more for
+ * /openapi.json alone when its Problem schema became exact.
  * Timestamps the seed stamps at load time (createdAt, DTSTAMP) and ETags are normalised away.
  */
 import { createHash } from "node:crypto";

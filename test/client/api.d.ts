@@ -1381,8 +1381,8 @@ export interface components {
             status: number;
             detail: string;
             errors?: {
-                path?: string;
-                message?: string;
+                path: string;
+                message: string;
             }[];
         };
     };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { apDate, apNumber, apPartialDate, countdownSentence } from "#formats/ap-style";
 import { phrasebook } from "#formats/sentence";
 
-const ap = phrasebook("ap", "en");
+const ap = await phrasebook("ap", "en");
 
 const usExit = { treatyShortName: "INF Treaty", partyCode: "US", kind: "withdrawal_effective" } as const;
 

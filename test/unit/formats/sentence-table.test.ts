@@ -28,11 +28,11 @@ const seeded = readdirSync(DIR)
   });
 
 const BOOKS = [
-  ["ap", phrasebook("ap", "en")],
-  ["uk", phrasebook("uk", "en")],
-  ["fr", phrasebook("ap", "fr")],
-  ["de", phrasebook("ap", "de")],
-  ["es", phrasebook("ap", "es")],
+  ["ap", await phrasebook("ap", "en")],
+  ["uk", await phrasebook("uk", "en")],
+  ["fr", await phrasebook("ap", "fr")],
+  ["de", await phrasebook("ap", "de")],
+  ["es", await phrasebook("ap", "es")],
 ] as const;
 const TODAY = "2026-11-30";
 

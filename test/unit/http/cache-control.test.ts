@@ -3,13 +3,13 @@ import CachePolicy from "http-cache-semantics";
 import { describe, expect, it, vi } from "vitest";
 import {
   cacheControl,
-  dependsOnToday,
   EDITS,
   FRESH_SECONDS,
   type Freshness,
   PRIVATE,
   REVALIDATE_SECONDS,
 } from "../../../lib/http/cache-control.ts";
+import { dependsOnToday } from "../../../lib/http/today.ts";
 
 /**
  * The Cache-Control we send, read by http-cache-semantics (the cache logic of got and

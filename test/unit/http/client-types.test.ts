@@ -47,4 +47,13 @@ describe("the contract check the typed client and the fuzz share", () => {
     expect(breach(200, "application/json", badDate)).toMatch(/deadlines\/0\/date/);
     expect(breach(200, "text/plain", "x")).toMatch(/text\/plain is not in the document/);
   });
+
+  it("holds problems to RFC 9457's members and ours: no other field, field errors with a path and a message", () => {
+    const problem = { type: "https://treaty-clock.dev/problems/not-found", title: "t", status: 404, detail: "d" };
+    expect(breach(404, "application/problem+json", { ...problem, stack: "at handler (x.ts:1)" })).toMatch(
+      /additional properties/,
+    );
+    expect(breach(404, "application/problem+json", { ...problem, errors: [{ path: "date" }] })).toMatch(/errors\/0/);
+    expect(breach(404, "application/problem+json", { ...problem, status: 200 })).toMatch(/status/);
+  });
 });
