@@ -1,6 +1,6 @@
 /**
  * How every language puts a sentence together from its words: lists, capitals, the full stop, and when an exit
- * mentions the withdrawals pending beside it. The words themselves are each language's (lib/formats/sentences/<lang>.ts).
+ * mentions the withdrawals pending beside it. The words are each language's own (lib/formats/sentences/<lang>.ts).
  */
 import type { ExitWords } from "#formats/sentences/phrasebook";
 
