@@ -3,7 +3,7 @@
  * INF», números del dos al nueve en letra. Los tratados llevan su género para la contracción (del, de la).
  */
 import type { CivilDateString } from "#domain/types";
-import { sentence } from "#formats/sentences/grammar";
+import { joinList, sentence } from "#formats/sentences/grammar";
 import { localDate } from "#formats/sentences/locale";
 import { romancePhrasebook } from "#formats/sentences/romance";
 import { TREATY_NAMES } from "#formats/sentences/treaty-names";
@@ -36,7 +36,15 @@ export const spanish = romancePhrasebook<Gender>({
   parties: { GB: { name: "Reino Unido", gender: "m" } },
   articles: { m: "el", f: "la" },
   of: { m: "del", f: "de la", none: "de" },
-  withdrawal: { noun: ["retirada", "retiradas"], the: ["la", "las"], ofEachParty: false, and },
+  withdrawal: {
+    noun: ["retirada", "retiradas"],
+    the: ["la", "las"],
+    ofParties: ({ the }) => {
+      const list = joinList(the, and);
+      // Solo la primera lleva «de»; «de el» se contrae.
+      return list.startsWith("el ") ? `del ${list.slice(3)}` : `de ${list}`;
+    },
+  },
   takesEffect: {
     future: ["se hará efectiva", "se harán efectivas"],
     today: ["se hace efectiva", "se hacen efectivas"],

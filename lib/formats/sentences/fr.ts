@@ -4,7 +4,7 @@
  * contractés (du, de la, de l', des).
  */
 import type { CivilDateString } from "#domain/types";
-import { sentence } from "#formats/sentences/grammar";
+import { joinList, sentence } from "#formats/sentences/grammar";
 import { localDate } from "#formats/sentences/locale";
 import { romancePhrasebook } from "#formats/sentences/romance";
 import { TREATY_NAMES } from "#formats/sentences/treaty-names";
@@ -79,7 +79,7 @@ export const french = romancePhrasebook<Gender>({
   // « l'accord », « d'Israël », « de l'Estonie ».
   elision: { forms: { le: "l'", la: "l'", de: "d'", du: "de l'", "de la": "de l'" }, before: startsWithVowel },
   // « retraits de l'Estonie, de la Lettonie et de la Lituanie ».
-  withdrawal: { noun: ["retrait", "retraits"], the: ["le", "les"], ofEachParty: true, and: () => "et" },
+  withdrawal: { noun: ["retrait", "retraits"], the: ["le", "les"], ofParties: ({ of }) => joinList(of, () => "et") },
   takesEffect: {
     future: ["prendra effet", "prendront effet"],
     today: ["prend effet", "prennent effet"],

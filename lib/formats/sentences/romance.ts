@@ -4,7 +4,7 @@
  * 148 jours, le …": the grammar is here once, and es.ts and fr.ts supply their words, articles and contractions.
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import { capitalise, joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
+import { capitalise, pendingAfter, sentence } from "#formats/sentences/grammar";
 import { localNumber, localPartialDate, localPartyName } from "#formats/sentences/locale";
 import type { EmbedWords, ExitWords, PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 
@@ -61,10 +61,11 @@ export interface RomanceWords<Gender extends string> {
     /** One withdrawal and several, with their articles: "la retirada", "las retiradas". */
     noun: readonly [one: string, several: string];
     the: readonly [one: string, several: string];
-    /** Whether "of" stands before every party of a list, or only the first ("de Estonia, Letonia y Lituania"). */
-    ofEachParty: boolean;
-    /** The conjunction before the last party. */
-    and: (next: string) => string;
+    /**
+     * The parties after it, given each name with its article and with "of": French repeats "of" ("de l'Estonie,
+     * de la Lettonie et de la Lituanie"), Spanish says it once ("de Estonia, Letonia y Lituania").
+     */
+    ofParties(names: { the: readonly string[]; of: readonly string[] }): string;
   };
   takesEffect: VerbForms;
   expires: VerbForms;
@@ -110,10 +111,10 @@ export function romancePhrasebook<Gender extends string>(words: RomanceWords<Gen
   const of = ({ name, gender }: Noun<Gender>) => phrase(words.of[gender], name);
   /** "retirada de Estonia", "retraits de l'Estonie, de la Lettonie et de la Lituanie"; the noun alone for none. */
   const withdrawalsOf = (parties: readonly Noun<Gender>[]) => {
-    const { noun, ofEachParty, and } = words.withdrawal;
-    if (parties.length === 0) return noun[0];
-    const names = parties.map((party, i) => (i === 0 || ofEachParty ? of(party) : withArticle(party)));
-    return `${parties.length > 1 ? noun[1] : noun[0]} ${joinList(names, and)}`;
+    const [one, several] = words.withdrawal.noun;
+    if (parties.length === 0) return one;
+    const names = words.withdrawal.ofParties({ the: parties.map(withArticle), of: parties.map(of) });
+    return `${parties.length > 1 ? several : one} ${names}`;
   };
   const partyNoun = (party: PartyRef): Noun<Gender> => {
     const known = words.parties[party.code];
