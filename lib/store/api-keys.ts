@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { GetItemCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
-import { isConditionFailure } from "#store/errors";
+import { conditionHeld } from "#store/errors";
 import { type Item, readData, S, stringAttributes } from "#store/items";
 import { API_KEYS_CATALOGUE, apiKeyCatalogueKey, apiKeyKey } from "#store/keys";
 
@@ -57,19 +57,15 @@ export async function findApiKey(hash: string): Promise<ApiKeyRecord | undefined
 
 /** Stores a key record; false when that key already exists (provisioning is idempotent). */
 export async function putApiKey(record: ApiKeyRecord): Promise<boolean> {
-  try {
-    await dynamo.send(
+  return conditionHeld(
+    dynamo.send(
       new PutItemCommand({
         TableName: tableName,
         Item: apiKeyItem(record),
         ConditionExpression: "attribute_not_exists(PK)",
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }
 
 const listing = ({ hash: _hash, ...shown }: ApiKeyRecord): ApiKeyListing => shown;

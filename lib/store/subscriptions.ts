@@ -2,7 +2,7 @@ import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } 
 import { ConcurrentChangeError } from "#domain/errors";
 import { readCatalogue } from "#store/catalogue";
 import { dynamo, tableName } from "#store/client";
-import { isConditionFailure } from "#store/errors";
+import { conditionHeld } from "#store/errors";
 import { readData, S, stringAttributes } from "#store/items";
 import { SUBSCRIPTIONS_CATALOGUE, subscriptionCatalogueKey, subscriptionKey } from "#store/keys";
 
@@ -100,8 +100,8 @@ export async function rotateSubscriptionSecret(
       previousSecretExpiresAt: new Date(options.now.getTime() + options.overlapMs).toISOString(),
       secretRotatedAt: options.now.toISOString(),
     };
-    try {
-      await dynamo.send(
+    const written = await conditionHeld(
+      dynamo.send(
         new UpdateItemCommand({
           TableName: tableName,
           Key: stringAttributes(subscriptionKey(subscriptionId)),
@@ -110,11 +110,9 @@ export async function rotateSubscriptionSecret(
           ExpressionAttributeNames: { "#data": "data" },
           ExpressionAttributeValues: { ":rotated": S(JSON.stringify(rotated)), ":read": S(read) },
         }),
-      );
-      return rotated;
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
+    if (written) return rotated;
   }
   throw new ConcurrentChangeError(
     `Subscription ${subscriptionId} was changed by other requests while its secret was rotated; try again.`,
@@ -123,17 +121,13 @@ export async function rotateSubscriptionSecret(
 
 /** False when no such subscription exists. */
 export async function deleteSubscription(subscriptionId: string): Promise<boolean> {
-  try {
-    await dynamo.send(
+  return conditionHeld(
+    dynamo.send(
       new DeleteItemCommand({
         TableName: tableName,
         Key: stringAttributes(subscriptionKey(subscriptionId)),
         ConditionExpression: "attribute_exists(PK)",
       }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
 }

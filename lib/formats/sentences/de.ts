@@ -4,19 +4,9 @@
  * werden gebeugt: „die Europäische …“, „aus der Europäischen …“); Länder im Genitiv („Estlands“, „der USA“).
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
-import {
-  capitalise,
-  type ExitWords,
-  joinList,
-  localDate,
-  localNumber,
-  localPartialDate,
-  type PartyRef,
-  type Phrasebook,
-  recordedName,
-  regionName,
-  type TreatyRef,
-} from "#formats/sentences/phrasebook";
+import { capitalise, joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
+import { localDate, localNumber, localPartialDate, localPartyName } from "#formats/sentences/locale";
+import type { PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 import { TREATY_NAMES, type TreatyNames } from "#formats/sentences/treaty-names";
 
 interface TreatyNoun {
@@ -72,7 +62,7 @@ const germanDate = (date: CivilDateString) => localDate(date, "de", "d. MMMM yyy
 
 function partyGenitive(party: PartyRef): string {
   const known = PARTIES[party.code];
-  const name = known?.name ?? regionName(party.code, "de") ?? recordedName(party);
+  const name = localPartyName(party, "de", known?.name);
   if (known) return known.genitive(name);
   return /[sßxz]$/.test(name) ? `von ${name}` : `${name}s`;
 }
@@ -98,14 +88,9 @@ function withdrawalsOf(parties: readonly PartyRef[]): string {
   return `${noun} ${joinList(parties.map(partyGenitive), () => "und")}`;
 }
 
-function pending(exit: ExitWords): string {
-  const shown = exit.parties.length;
-  if (exit.daysUntil < 0 || exit.pendingWithdrawals <= shown) return "";
-  const first = shown > 1 ? `die ersten ${number(shown)}` : "der erste";
-  return ` – ${first} von ${number(exit.pendingWithdrawals)} anstehenden Austritten`;
+function pending(shown: number, total: number): string {
+  return ` – ${shown > 1 ? `die ersten ${number(shown)}` : "der erste"} von ${number(total)} anstehenden Austritten`;
 }
-
-const sentence = (text: string) => `${capitalise(text)}.`;
 
 const KIND_PHRASES: Readonly<Record<DeadlineKind, (party: string | undefined) => string>> = {
   withdrawal_effective: (party) => `Austritt${party ? ` ${party}` : ""} wird wirksam`,
@@ -134,7 +119,7 @@ export const german: Phrasebook = {
         const verb = ahead
           ? `${plural ? "werden" : "wird"} ${at} wirksam`
           : `${plural ? "sind" : "ist"} ${at} wirksam geworden`;
-        return sentence(`${subject} ${verb}${pending(exit)}`);
+        return sentence(`${subject} ${verb}${pendingAfter(exit, pending)}`);
       }
       case "term_expiry":
         return sentence(`${noun.nom} ${ahead ? `läuft ${at} aus` : `ist ${at} ausgelaufen`}`);

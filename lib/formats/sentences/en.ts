@@ -4,18 +4,9 @@
  */
 import type { CivilDateString, DeadlineKind } from "#domain/types";
 import { apDate, apNumber, apPartialDate } from "#formats/ap-style";
-import {
-  capitalise,
-  type ExitWords,
-  joinList,
-  localDate,
-  localPartialDate,
-  type PartyRef,
-  type Phrasebook,
-  recordedName,
-  regionName,
-  type TreatyRef,
-} from "#formats/sentences/phrasebook";
+import { joinList, pendingAfter, sentence } from "#formats/sentences/grammar";
+import { localDate, localPartialDate, localPartyName } from "#formats/sentences/locale";
+import type { PartyRef, Phrasebook, TreatyRef } from "#formats/sentences/phrasebook";
 
 export type EnglishStyle = "ap" | "uk";
 
@@ -72,7 +63,7 @@ export function english(style: EnglishStyle): Phrasebook {
   const table = TABLES[style];
   const treatyName = (treaty: TreatyRef) =>
     treaty.nameTakesArticle === false ? treaty.shortName : `the ${treaty.shortName.replace(/^the\s+/i, "")}`;
-  const partyName = (party: PartyRef) => table.names[party.code] ?? regionName(party.code, "en") ?? recordedName(party);
+  const partyName = (party: PartyRef) => localPartyName(party, "en", table.names[party.code]);
   const possessive = (name: string) => (name.endsWith("s") ? `${name}'` : `${name}'s`);
   /** "U.S.", "Lithuania's": a party before a noun. */
   const partyBefore = (party: PartyRef) => table.adjectives[party.code] ?? possessive(partyName(party));
@@ -100,13 +91,8 @@ export function english(style: EnglishStyle): Phrasebook {
     if (daysUntil > 1) return `in ${table.number(daysUntil)} days, on ${day}`;
     return `${table.number(-daysUntil)} days ago, on ${day}`;
   };
-  const pending = (exit: ExitWords) => {
-    const shown = exit.parties.length;
-    if (exit.daysUntil < 0 || exit.pendingWithdrawals <= shown) return "";
-    const first = shown > 1 ? `the first ${table.number(shown)}` : "the first";
-    return `, ${first} of ${table.number(exit.pendingWithdrawals)} pending withdrawals`;
-  };
-  const sentence = (text: string) => `${capitalise(text)}.`;
+  const pending = (shown: number, total: number) =>
+    `, ${shown > 1 ? `the first ${table.number(shown)}` : "the first"} of ${table.number(total)} pending withdrawals`;
   /** A full date with the sentence going on after it. */
   const dateWithin = (date: CivilDateString) => `${table.date(date)}${table.commaAfterYear ? "," : ""}`;
 
@@ -122,7 +108,7 @@ export function english(style: EnglishStyle): Phrasebook {
         case "withdrawal_effective": {
           const verb = future ? (plural ? "take" : "takes") : "took";
           const subject = withdrawalsOf(exit.parties, `from ${treatyName(treaty)}`);
-          return sentence(`${subject} ${verb} effect ${at}${pending(exit)}`);
+          return sentence(`${subject} ${verb} effect ${at}${pendingAfter(exit, pending)}`);
         }
         case "term_expiry":
           return sentence(`${treatyName(treaty)} ${future ? "expires" : "expired"} ${at}`);

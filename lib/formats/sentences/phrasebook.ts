@@ -1,9 +1,9 @@
 /**
  * What every language's sentence module provides. Each language keeps its words in one module (lib/formats/
  * sentences/<lang>.ts) as tables: treaty names with their grammar, party names where news style differs from
- * Intl.DisplayNames, and one function per kind of sentence. Nothing here knows a language.
+ * Intl.DisplayNames, and one function per kind of sentence. Nothing here knows a language. What the languages
+ * share to write them: grammar.ts (lists, capitals, full stops) and locale.ts (what Intl and luxon know of a locale).
  */
-import { DateTime } from "luxon";
 import type { CivilDateString, DeadlineKind, PartialDateString } from "#domain/types";
 
 export interface TreatyRef {
@@ -27,21 +27,6 @@ export interface ExitWords {
   parties: readonly PartyRef[];
   /** Withdrawals pending in all, these included; 0 when not counted. */
   pendingWithdrawals: number;
-}
-
-/** A verb's forms by when an exit falls, each as [one party or a term, several parties]. */
-type Forms = readonly [one: string, several?: string];
-export interface VerbForms {
-  future: Forms;
-  today: Forms;
-  past: Forms;
-}
-
-/** The form of the verb for this exit: its tense from the days until it, its number from the parties named. */
-export function verbFor(exit: ExitWords, forms: VerbForms): string {
-  const tense = exit.daysUntil > 0 ? forms.future : exit.daysUntil === 0 ? forms.today : forms.past;
-  const [one, several = one] = tense;
-  return exit.parties.length > 1 ? several : one;
 }
 
 export interface EndWords {
@@ -85,54 +70,4 @@ export interface Phrasebook {
   /** A reminder's time words: "today", "tomorrow", "in 7 days". */
   inDays(days: number): string;
   embed: EmbedWords;
-}
-
-/** "A, B and C" with the language's conjunction; no serial comma (AP, AFP, dpa and EFE all leave it out). */
-export function joinList(items: readonly string[], and: (next: string) => string): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${and(items.at(-1) ?? "")} ${items.at(-1)}`;
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A date in a locale through luxon, e.g. `d MMMM yyyy` in `fr` → "2 août 2019". */
-export function localDate(date: CivilDateString, locale: string, format: string): string {
-  const parsed = DateTime.fromISO(date, { zone: "UTC", locale });
-  if (!parsed.isValid) throw new RangeError(`Not a calendar date: ${date}`);
-  return parsed.toFormat(format);
-}
-
-/** A partial date: the year alone, or month and year in the locale's words. */
-export function localPartialDate(
-  date: PartialDateString,
-  locale: string,
-  formats: { day: (d: CivilDateString) => string; month: string },
-): string {
-  if (/^\d{4}$/.test(date)) return date;
-  if (/^\d{4}-\d{2}$/.test(date)) return localDate(`${date}-01`, locale, formats.month);
-  return formats.day(date);
-}
-
-/** Figures with the locale's grouping, small numbers as words from a table. */
-export function localNumber(n: number, locale: string, words: readonly string[]): string {
-  if (!Number.isInteger(n)) throw new RangeError(`Not a whole number: ${n}`);
-  return words[n] ?? new Intl.NumberFormat(locale, { useGrouping: true }).format(n);
-}
-
-/** A region's name in a language, when the code is one Intl knows. */
-export function regionName(code: string, locale: string): string | undefined {
-  if (!/^[A-Z]{2}$/.test(code)) return undefined;
-  try {
-    const name = new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code);
-    return name === code ? undefined : name;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The name the treaty records, without its note: "Canada (Depositary)" → "Canada". */
-export function recordedName(party: PartyRef): string {
-  return (party.name ?? party.code).replace(/\s*\([^)]*\)\s*$/, "").trim() || party.code;
 }
