@@ -7,7 +7,6 @@ import { readJsonBody } from "#http/request";
 import { subscriptionInput } from "#http/subscription-schemas";
 import { DEFAULT_OFFSETS_DAYS } from "#lib/reminders/schedule";
 import { newSubscriptionSecret } from "#lib/reminders/signature";
-import { checkWebhookTarget } from "#lib/reminders/webhook-target";
 import { maskWebhookUrl } from "#lib/reminders/webhook-url";
 import { putSubscription, type SubscriptionRecord } from "#store/subscriptions";
 import { getTreaty } from "#store/treaties";
@@ -36,8 +35,13 @@ export const handler = httpHandler(async (event) => {
   return created({ ...shown, maskedUrl: maskWebhookUrl(record.url), secret }, `/subscriptions/${record.id}`);
 });
 
-/** The URL must point at public addresses now (the job checks again before every post). */
+/**
+ * The URL must point at public addresses now (the job checks again before every post). The address checks
+ * (ipaddr.js's ranges, a DNS lookup) load here, once the key and the body have passed: a refused request never
+ * pays for them at a cold start.
+ */
 async function assertWebhookAllowed(url: string): Promise<void> {
+  const { checkWebhookTarget } = await import("#lib/reminders/webhook-target");
   const check = await checkWebhookTarget(url);
   if (check.ok) return;
   throw new HttpError(422, "Webhook not allowed", `The url ${check.problem}.`, [
