@@ -1,14 +1,14 @@
 /**
  * npm run bench:cold: only the cold-start part of `npm run bench`. Every function's bundle against the
  * floor (DynamoDB client + luxon + zod/mini, bench/baseline-dynamodb.ts), each load paired with a floor
- * load beside it in fresh processes, one at a time; medians of BENCH_LOAD_RUNS (default 21) pairs each.
+ * load beside it in fresh processes, one at a time; medians of BENCH_LOAD_RUNS (default 31) pairs each.
  * Then, for information, each function with code it loads on demand: start plus all of that code.
  */
 import { buildAll, buildBundle } from "../scripts/build.ts";
 import { bundleTarget, firstUseTarget, measureAgainstFloor, talksToDynamoDb } from "./cold-start.ts";
 import { TARGET_LOAD_RATIO } from "./targets.ts";
 
-const runs = Number(process.env.BENCH_LOAD_RUNS ?? 21);
+const runs = Number(process.env.BENCH_LOAD_RUNS ?? 31);
 const functions = await buildAll();
 const floor = await buildBundle("_floor", "bench/baseline-dynamodb.ts");
 const { floor: floorLoad, loads } = await measureAgainstFloor(floor, functions.map(bundleTarget), runs);

@@ -18,7 +18,7 @@ import type { LatencyPair } from "./latency.ts";
 import { type BenchResults, writeResults } from "./report.ts";
 import { TARGET_LOAD_RATIO } from "./targets.ts";
 
-const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 21);
+const LOAD_RUNS = Number(process.env.BENCH_LOAD_RUNS ?? 31);
 const LATENCY_ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 export const TARGETS = { loadRatio: TARGET_LOAD_RATIO, nearBareMs: 10, latencyRatio: 1.5 };
 
