@@ -18,7 +18,7 @@ import { eventFields, eventInput, NO_CONTROL_CHARACTERS, pageLimit } from "#http
  */
 
 /** Why the record changes, in the words readers of the corrections page will see. */
-const reason = z.lazy(() =>
+const reason = /* @__PURE__ */ z.lazy(() =>
   z
     .string({
       error: (issue) => (issue.input === undefined ? "is required: say why the record changes" : "must be text"),
@@ -32,7 +32,7 @@ const reason = z.lazy(() =>
 );
 
 /** An editable field, in a correction: absent leaves it, null removes an optional one. */
-export const eventCorrection = z.lazy(() => {
+export const eventCorrection = /* @__PURE__ */ z.lazy(() => {
   const fields = eventFields();
   return z
     .strictObject({
@@ -59,7 +59,7 @@ export const eventCorrection = z.lazy(() => {
 
 export type EventCorrection = z.infer<typeof eventCorrection>;
 
-export const eventRetraction = z.lazy(() => z.strictObject({ reason }));
+export const eventRetraction = /* @__PURE__ */ z.lazy(() => z.strictObject({ reason }));
 
 /**
  * The event's editable fields after a correction, checked as a whole exactly as a new event
@@ -151,7 +151,7 @@ export function positionFromCursor(cursor: string): string {
   return position;
 }
 
-export const correctionsQuery = z.lazy(() =>
+export const correctionsQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     limit: z.optional(pageLimit(100)),
     cursor: z.optional(z.string().check(z.maxLength(400, "is not a cursor this API returned"))),

@@ -8,7 +8,7 @@ import { asOf, lang, partyCode, style, timeZone } from "#http/schemas";
  */
 
 /** GET /treaties/{treatyId}/embed: the same as-of date, zone and party as days-until-exit. */
-export const embedQuery = z.lazy(() =>
+export const embedQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     asOf: z.optional(asOf),
     tz: z.optional(timeZone),
@@ -24,7 +24,7 @@ export const MAX_ALARM_DAYS = 365;
 const ALARM_DAY = wholeNumberSource(0, MAX_ALARM_DAYS);
 
 /** `7,1`: reminders that many days before each deadline; `none` for no reminders. */
-const alarms = z.lazy(() =>
+const alarms = /* @__PURE__ */ z.lazy(() =>
   z.string().check(
     z.maxLength(40),
     z.regex(
@@ -43,7 +43,7 @@ const alarms = z.lazy(() =>
 );
 
 /** GET /calendar.ics and GET /treaties/{treatyId}/calendar.ics. */
-export const calendarQuery = z.lazy(() =>
+export const calendarQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     alarms: z.optional(alarms),
     style: z.optional(style),

@@ -6,7 +6,9 @@ import { type HttpEvent, header } from "#http/request";
 import { eventInput } from "#http/schemas";
 
 /** POST /treaties/{treatyId}/events:import?dryRun=true */
-export const importQuery = z.lazy(() => z.strictObject({ dryRun: z.optional(z.enum(["true", "false"])) }));
+export const importQuery = /* @__PURE__ */ z.lazy(() =>
+  z.strictObject({ dryRun: z.optional(z.enum(["true", "false"])) }),
+);
 
 /** A sheet is text; 256 KB holds a few hundred rows, more than one import can store. */
 export const MAX_SHEET_BYTES = 256 * 1024;

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 
 /** A size in CSS pixels, as oEmbed consumers send maxwidth and maxheight. */
-const pixels = z.lazy(() =>
+const pixels = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.string().check(
       z.regex(/^\d{1,5}$/, "must be a whole number of pixels"),
@@ -15,7 +15,7 @@ const pixels = z.lazy(() =>
  * GET /oembed. `format` is any text here: oEmbed 1.0 answers a format it does not serve with
  * 501 Not Implemented rather than 400, so the route decides.
  */
-export const oembedQuery = z.lazy(() =>
+export const oembedQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     url: z.string().check(z.minLength(1), z.maxLength(2048)),
     maxwidth: z.optional(pixels),

@@ -24,7 +24,10 @@ import { SLUG_PATTERN, TIME_ZONE_PATTERN, wholeNumberSource } from "#http/patter
  *
  * Every schema is built on its first use (`z.lazy`), not at module load: a function builds only
  * the schemas its requests parse with, and a cold start builds none. A lazy schema parses, composes
- * and converts to JSON Schema exactly as the schema it wraps.
+ * and converts to JSON Schema exactly as the schema it wraps. Each top-level schema carries the
+ * `@__PURE__` annotation, which tells esbuild that making it has no effect, so a bundle keeps only the
+ * schemas its function references (the request-schema modules beside this one do the same; a unit test
+ * holds it).
  */
 
 /** A value built on its first use and kept. */
@@ -62,20 +65,20 @@ export const text = (max: number) =>
       z.regex(NO_CONTROL_CHARACTERS, "must not contain control characters"),
     );
 
-export const slug = z.lazy(() =>
+export const slug = /* @__PURE__ */ z.lazy(() =>
   z.string().check(z.regex(SLUG_PATTERN, "must be lowercase letters, digits and hyphens (at most 64), like new-start")),
 );
 
-export const partyCode = z.lazy(() =>
+export const partyCode = /* @__PURE__ */ z.lazy(() =>
   z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU")),
 );
 
 /** A real day written YYYY-MM-DD: zod's ISO date pattern (month lengths, leap years) and `format: date`. */
-export const civilDate = z.lazy(() =>
+export const civilDate = /* @__PURE__ */ z.lazy(() =>
   z.iso.date("must be a real date written YYYY-MM-DD").check(domainCheck((v) => parseCivilDate(v))),
 );
 
-export const partialDate = z.lazy(() =>
+export const partialDate = /* @__PURE__ */ z.lazy(() =>
   z
     .string()
     .check(
@@ -85,7 +88,7 @@ export const partialDate = z.lazy(() =>
 );
 
 /** An IANA zone name in any case; what passes the edge is the database's spelling. */
-export const timeZone = z.lazy(() =>
+export const timeZone = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z
       .string()
@@ -106,7 +109,7 @@ export const EARLIEST_AS_OF_YEAR = 1800;
 // The pattern below says the same as EARLIEST_AS_OF_YEAR; test/unit/http/patterns.test.ts holds them together.
 
 /** A civil date, or an ISO 8601 instant with an offset, from EARLIEST_AS_OF_YEAR on. */
-export const asOf = z.lazy(() =>
+export const asOf = /* @__PURE__ */ z.lazy(() =>
   z.string().check(
     z.maxLength(40),
     z.regex(AS_OF_PATTERN, "must be YYYY-MM-DD or an ISO 8601 instant with an offset"),
@@ -119,7 +122,7 @@ export const asOf = z.lazy(() =>
 );
 
 /** An ISO 8601 instant with an offset. */
-export const instant = z.lazy(() =>
+export const instant = /* @__PURE__ */ z.lazy(() =>
   z
     .string()
     .check(
@@ -129,11 +132,11 @@ export const instant = z.lazy(() =>
     ),
 );
 
-const count = z.lazy(() =>
+const count = /* @__PURE__ */ z.lazy(() =>
   z.int().check(z.minimum(0, "must not be negative"), z.maximum(1000, "must be at most 1000")),
 );
 
-export const period = z.lazy(() =>
+export const period = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({ years: z.optional(count), months: z.optional(count), days: z.optional(count) }).check(
     z.superRefine((value, ctx) => {
       try {
@@ -146,7 +149,7 @@ export const period = z.lazy(() =>
   ),
 );
 
-export const source = z.lazy(() =>
+export const source = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     url: z.string().check(
       z.maxLength(2048),
@@ -159,10 +162,12 @@ export const source = z.lazy(() =>
   }),
 );
 
-const sources = z.lazy(() => z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20)));
+const sources = /* @__PURE__ */ z.lazy(() =>
+  z.array(source).check(z.minLength(1, "needs at least one source"), z.maxLength(20)),
+);
 
 /** When a notice or a deposit takes effect; the forms are described in lib/domain/types.ts (`EffectRule`). */
-export const effectRule = z.lazy(() =>
+export const effectRule = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("period"), period }),
     z.strictObject({ kind: z.literal("period_then_first_of_month"), period }),
@@ -173,7 +178,7 @@ export const effectRule = z.lazy(() =>
   ]),
 );
 
-export const withdrawalClause = z.lazy(() =>
+export const withdrawalClause = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     article: text(120),
     text: text(4000),
@@ -188,7 +193,7 @@ export const withdrawalClause = z.lazy(() =>
   }),
 );
 
-export const party = z.lazy(() =>
+export const party = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     code: partyCode,
     name: text(120),
@@ -198,7 +203,7 @@ export const party = z.lazy(() =>
 );
 
 /** A treaty's fields: what a writer sends, and what a stored treaty carries besides what is derived. */
-export const treatyFields = builtOnce(() => ({
+export const treatyFields = /* @__PURE__ */ builtOnce(() => ({
   id: slug,
   name: text(400),
   shortName: text(80),
@@ -222,10 +227,10 @@ export const treatyFields = builtOnce(() => ({
   sources,
 }));
 
-export const treatyInput = z.lazy(() => z.strictObject(treatyFields()));
+export const treatyInput = /* @__PURE__ */ z.lazy(() => z.strictObject(treatyFields()));
 
 /** An event's fields, each checked on its own: a new event needs them together, a correction any of them. */
-export const eventFields = builtOnce(() => ({
+export const eventFields = /* @__PURE__ */ builtOnce(() => ({
   date: partialDate,
   type: z.enum(EVENT_TYPES),
   party: z.optional(partyCode),
@@ -244,7 +249,7 @@ export const eventFields = builtOnce(() => ({
   claimedEffectiveOn: z.optional(civilDate),
 }));
 
-export const eventInput = z.lazy(() =>
+export const eventInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject(eventFields()).check(
     z.superRefine((event, ctx) => {
       if (event.ultimatum && event.type !== "ultimatum") {
@@ -302,7 +307,7 @@ export const pageLimit = (max: number) =>
   );
 
 /** Event types as a comma-separated list in the query, an array past the edge. */
-const typeList = z.lazy(() =>
+const typeList = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.string().check(
       z.maxLength(400),
@@ -315,7 +320,7 @@ const typeList = z.lazy(() =>
   ),
 );
 
-export const historyQuery = z.lazy(() =>
+export const historyQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     from: z.optional(partialDate),
     to: z.optional(partialDate),
@@ -328,7 +333,7 @@ export const historyQuery = z.lazy(() =>
   }),
 );
 
-export const treatiesQuery = z.lazy(() =>
+export const treatiesQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     limit: z.optional(pageLimit(200)),
     cursor: z.optional(z.string().check(z.maxLength(1024))),
@@ -336,11 +341,15 @@ export const treatiesQuery = z.lazy(() =>
 );
 
 /** `style=ap|uk`: the house style of English copy. */
-export const style = z.lazy(() => z.enum(STYLES, `must be one of the supported styles: ${STYLES.join(", ")}`));
+export const style = /* @__PURE__ */ z.lazy(() =>
+  z.enum(STYLES, `must be one of the supported styles: ${STYLES.join(", ")}`),
+);
 /** `lang=en|fr|de|es`: the language of the sentence, the embed and calendar summaries. */
-export const lang = z.lazy(() => z.enum(LANGUAGES, `must be one of the supported languages: ${LANGUAGES.join(", ")}`));
+export const lang = /* @__PURE__ */ z.lazy(() =>
+  z.enum(LANGUAGES, `must be one of the supported languages: ${LANGUAGES.join(", ")}`),
+);
 
-export const daysUntilExitQuery = z.lazy(() =>
+export const daysUntilExitQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     asOf: z.optional(asOf),
     tz: z.optional(timeZone),
@@ -352,7 +361,7 @@ export const daysUntilExitQuery = z.lazy(() =>
   }),
 );
 
-export const deadlinesWindowQuery = z.lazy(() =>
+export const deadlinesWindowQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     from: z.optional(civilDate),
     to: z.optional(civilDate),
@@ -360,7 +369,7 @@ export const deadlinesWindowQuery = z.lazy(() =>
   }),
 );
 
-export const partiesQuery = z.lazy(() =>
+export const partiesQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     asOf: z.optional(asOf),
     tz: z.optional(timeZone),
@@ -368,4 +377,4 @@ export const partiesQuery = z.lazy(() =>
   }),
 );
 
-export const noQuery = z.lazy(() => z.strictObject({}));
+export const noQuery = /* @__PURE__ */ z.lazy(() => z.strictObject({}));

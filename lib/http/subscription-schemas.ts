@@ -12,7 +12,7 @@ import { MAX_WEBHOOK_URL_LENGTH, webhookUrlProblem } from "#lib/reminders/webhoo
 export const MAX_OFFSETS = 10;
 export const MAX_OFFSET_DAYS = 365;
 
-export const webhookUrl = z.lazy(() =>
+export const webhookUrl = /* @__PURE__ */ z.lazy(() =>
   z.string().check(
     z.maxLength(MAX_WEBHOOK_URL_LENGTH, `must be at most ${MAX_WEBHOOK_URL_LENGTH} characters`),
     z.superRefine((value: string, ctx) => {
@@ -22,13 +22,13 @@ export const webhookUrl = z.lazy(() =>
   ),
 );
 
-const offsetDays = z.lazy(() =>
+const offsetDays = /* @__PURE__ */ z.lazy(() =>
   z
     .int("must be a whole number of days")
     .check(z.minimum(0, "must not be negative"), z.maximum(MAX_OFFSET_DAYS, `must be at most ${MAX_OFFSET_DAYS} days`)),
 );
 
-export const offsetsDays = z.lazy(() =>
+export const offsetsDays = /* @__PURE__ */ z.lazy(() =>
   z.array(offsetDays).check(
     z.minLength(1, "needs at least one offset"),
     z.maxLength(MAX_OFFSETS, `may hold at most ${MAX_OFFSETS} offsets`),
@@ -36,7 +36,7 @@ export const offsetsDays = z.lazy(() =>
   ),
 );
 
-export const subscriptionInput = z.lazy(() =>
+export const subscriptionInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     url: webhookUrl,
     treatyId: z.optional(slug),
@@ -49,7 +49,7 @@ export const SUBSCRIPTION_ID_PATTERN = /^sub_[A-Za-z0-9_-]{16,40}$/;
 
 /** GET /subscriptions/{id}/deliveries: newest first, `limit` per page (default 20), `cursor` from the last page. */
 export const DEFAULT_DELIVERIES_LIMIT = 20;
-export const deliveriesQuery = z.lazy(() =>
+export const deliveriesQuery = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     limit: z.optional(
       z.string().check(z.regex(new RegExp(`^${wholeNumberSource(1, 100)}$`), "must be a whole number from 1 to 100")),
@@ -59,4 +59,4 @@ export const deliveriesQuery = z.lazy(() =>
 );
 
 /** POST /subscriptions/{id}/secret takes no fields: an empty body or `{}`. */
-export const secretRotationInput = z.lazy(() => z.strictObject({}));
+export const secretRotationInput = /* @__PURE__ */ z.lazy(() => z.strictObject({}));
