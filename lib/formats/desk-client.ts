@@ -28,6 +28,9 @@ export function deskClient(): void {
     title: string;
     description?: string;
     sources: Source[];
+    receivedOn?: string;
+    effectiveOn?: string;
+    claimedEffectiveOn?: string;
     version: number;
     retracted?: { at: string; reason: string };
   }
@@ -61,6 +64,23 @@ export function deskClient(): void {
   }
 
   const state: { treaty: Treaty | null; events: DeskEvent[] } = { treaty: null, events: [] };
+
+  interface NoticeField {
+    name: "receivedOn" | "effectiveOn" | "claimedEffectiveOn";
+    label: string;
+    hint: string;
+    shownAs: string;
+  }
+
+  /** The dates a notice can carry beside its own, as the server wrote them into the add form (lib/formats/desk.ts). */
+  function noticeFields(): NoticeField[] {
+    return Array.from(document.querySelectorAll<HTMLInputElement>("#add-notice [data-field]")).map((control) => ({
+      name: control.dataset.field as NoticeField["name"],
+      label: document.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent ?? "",
+      hint: document.getElementById(`${control.id}-hint`)?.textContent ?? "",
+      shownAs: control.dataset.shownAs ?? "",
+    }));
+  }
 
   function byId<T extends HTMLElement>(id: string): T {
     const node = document.getElementById(id);
@@ -444,6 +464,10 @@ export function deskClient(): void {
         }),
       );
     }
+    const notice = noticeFields()
+      .filter(({ name }) => event[name])
+      .map(({ name, shownAs }) => `${shownAs} ${event[name]}`);
+    if (notice.length > 0) item.appendChild(el("p", { class: "meta notice", text: notice.join(" · ") }));
     if (event.description)
       item.appendChild(el(event.retracted ? "del" : "p", { class: "description", text: event.description }));
     item.appendChild(
@@ -486,6 +510,9 @@ export function deskClient(): void {
           multiline: true,
           hint: "One per line: the URL, then optionally a space and its title.",
         }),
+        ...noticeFields().map(({ name, label, hint }) =>
+          field(prefix, name, label, { value: event[name] ?? "", hint }),
+        ),
         field(prefix, "reason", "Reason for the correction", { hint: "Required; readers of the corrections see it." }),
       ],
       "Save the correction",
@@ -498,6 +525,10 @@ export function deskClient(): void {
       if (value(form, "description") !== (event.description ?? ""))
         body.description = value(form, "description") || null;
       if (value(form, "sources") !== writeSources(event.sources)) body.sources = readSources(value(form, "sources"));
+      for (const { name } of noticeFields()) {
+        const typed = value(form, name).trim();
+        if (typed !== (event[name] ?? "")) body[name] = typed || null;
+      }
       const answer = await api("PATCH", `${treatyPath(event.treatyId)}/events/${encodeURIComponent(event.id)}`, {
         body,
         version: event.version,
@@ -613,6 +644,7 @@ export function deskClient(): void {
       };
       if (value(form, "party").trim()) body.party = value(form, "party").trim();
       if (value(form, "description").trim()) body.description = value(form, "description");
+      for (const { name } of noticeFields()) if (value(form, name).trim()) body[name] = value(form, name).trim();
       const answer = await api("POST", `${treatyPath(state.treaty.id)}/events`, {
         body,
         idempotencyKey: crypto.randomUUID(),

@@ -43,7 +43,9 @@ export const DESK_STYLE = [
   "a{color:var(--link)}",
   ":focus-visible{outline:3px solid var(--link);outline-offset:2px}",
   ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}",
-  "@media (min-width:48rem){.field-row{display:grid;grid-template-columns:1fr 1fr 1fr;gap:0 1rem}}",
+  "@media (min-width:48rem){.field-row{display:grid;grid-template-columns:1fr 1fr 1fr;gap:0 1rem}",
+  // Side by side, hints of different lengths must not stagger the controls: each sits at the foot of its column.
+  ".field-row>.field{display:flex;flex-direction:column}.field-row>.field>:is(input,select){margin-top:auto}}",
 ].join("\n");
 
 /** The client as the page runs it: the function's own source, called once. */
@@ -59,10 +61,43 @@ export const DESK_CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/**
+ * The dates a notice can carry beside its own (lib/domain/types.ts): label, hint, and how the history shows one.
+ * The page's script reads them from the add form to build its correction forms, so they are written only here.
+ */
+export const NOTICE_FIELDS = [
+  {
+    name: "receivedOn",
+    label: "Received on",
+    hint: "YYYY-MM-DD: when the depositary received it, where the treaty counts from receipt.",
+    shownAs: "received",
+  },
+  {
+    name: "effectiveOn",
+    label: "Takes effect on",
+    hint: "YYYY-MM-DD: a later date the notice itself names.",
+    shownAs: "takes effect (named in the notice)",
+  },
+  {
+    name: "claimedEffectiveOn",
+    label: "Claimed effective date",
+    hint: "YYYY-MM-DD: the date the party claims, where the exit is contested.",
+    shownAs: "claimed effective",
+  },
+] as const;
+
 /** A labelled control with an optional hint and its (empty) error note, as the script builds them too. */
-function field(id: string, name: string, label: string, control: "input" | "textarea" | "select", hint?: string) {
+function field(
+  id: string,
+  name: string,
+  label: string,
+  control: "input" | "textarea" | "select",
+  hint?: string,
+  shownAs?: string,
+) {
   const describedBy = hint ? `${id}-hint ${id}-error` : `${id}-error`;
-  const attributes = `id="${id}" name="${name}" data-field="${name}" aria-describedby="${describedBy}"`;
+  const shown = shownAs === undefined ? "" : ` data-shown-as="${escapeHtml(shownAs)}"`;
+  const attributes = `id="${id}" name="${name}" data-field="${name}" aria-describedby="${describedBy}"${shown}`;
   const element =
     control === "select"
       ? `<select ${attributes}>${EVENT_TYPES.map(
@@ -129,6 +164,11 @@ export function renderDesk(): string {
       "textarea",
       "One per line: the URL, then optionally a space and its title.",
     ),
+    '<fieldset id="add-notice"><legend>Notice details (a withdrawal notice or an expulsion; optional)</legend><div class="field-row">',
+    ...NOTICE_FIELDS.map((notice) =>
+      field(`add-${notice.name}`, notice.name, notice.label, "input", notice.hint, notice.shownAs),
+    ),
+    "</div></fieldset>",
     '<p class="form-error" tabindex="-1" role="alert"></p><button type="submit" id="add-submit">Add the event</button>',
     "</fieldset></form></section>",
     '<section aria-labelledby="history-heading"><h2 id="history-heading">History, newest first</h2><ol id="history"></ol></section>',

@@ -325,6 +325,96 @@ describe.skipIf(!chromiumPath)("the desk in headless chromium", () => {
     await context.close();
   }, 120_000);
 
+  it("records when a notice was received, corrects and clears it, and refuses an impossible date beside its field", async () => {
+    const treatyId = uniqueId("desk-notice");
+    expect((await apiJson("POST", "/treaties", treatyInput(treatyId, { shortName: "Notice Treaty" }))).status).toBe(
+      201,
+    );
+    const { page, problems, context } = await open(1280);
+    await typeInto(page, "#key", key);
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(`#treaty option[value="${treatyId}"]`, { state: "attached" });
+    await page.selectOption("#treaty", treatyId);
+    await page.waitForSelector("#desk:not([hidden])");
+
+    const noticeDate = isoDaysFromToday(-10);
+    const notice = {
+      date: noticeDate,
+      type: "withdrawal_notice",
+      party: "US",
+      title: "The U.S. gives notice",
+      sources: [{ url: "https://example.org/notice" }],
+    };
+    await typeInto(page, "#add-date", notice.date);
+    await page.selectOption("#add-type", notice.type);
+    await typeInto(page, "#add-party", notice.party);
+    await typeInto(page, "#add-title", notice.title);
+    await typeInto(page, "#add-sources", notice.sources[0]?.url ?? "");
+
+    // An impossible receipt date: the API's own message beside the field, nothing stored.
+    await typeInto(page, "#add-receivedOn", "2019-02-30");
+    await submit(page, "#add-form");
+    const refused = await apiJson("POST", `/treaties/${treatyId}/events`, { ...notice, receivedOn: "2019-02-30" });
+    expect(refused.status).toBe(400);
+    // Every message the API gives for the field, in its order (a civil date gets the format's and the calendar's).
+    const messages = refused.body.errors
+      .filter((error: Json) => error.path === "receivedOn")
+      .map((error: Json) => error.message);
+    expect(messages.join(" ")).toContain("February 2019 has 28 days");
+    await expect.poll(() => errorBeside(page, "#add-receivedOn")).toBe(messages.join(" "));
+    expect(await page.getAttribute("#add-receivedOn", "aria-invalid")).toBe("true");
+    expect(await historyOf(treatyId)).toEqual([]);
+
+    // Received two days after it was sent: stored with the event and shown in the history.
+    const received = isoDaysFromToday(-8);
+    await typeInto(page, "#add-receivedOn", received);
+    await submit(page, "#add-form");
+    await page.waitForSelector("#history .event .notice");
+    const [added] = await historyOf(treatyId);
+    expect(added).toMatchObject({ ...notice, receivedOn: received, version: 1 });
+    expect(added.effectiveOn).toBeUndefined();
+    const item = `#event-${added.id}`;
+    expect(await page.textContent(`${item} .notice`)).toBe(`received ${received}`);
+
+    // The correction form offers the same three dates, in the add form's words, with the stored one filled in.
+    const correct = `#correct-${added.id}`;
+    await page.focus(`${item} summary`);
+    await page.keyboard.press("Enter");
+    for (const name of ["receivedOn", "effectiveOn", "claimedEffectiveOn"]) {
+      const words = async (form: string) => [
+        await page.textContent(`label[for="${form}-${name}"]`),
+        await page.textContent(`#${form}-${name}-hint`),
+      ];
+      expect(await words(correct.slice(1))).toEqual(await words("add"));
+    }
+    expect(await page.inputValue(`${correct}-receivedOn`)).toBe(received);
+
+    const corrected = isoDaysFromToday(-7);
+    await typeInto(page, `${correct}-receivedOn`, corrected);
+    await typeInto(page, `${correct}-reason`, "The depositary's note gives the later date.");
+    await submit(page, correct);
+    await expect.poll(() => page.textContent(`${item} .notice`)).toBe(`received ${corrected}`);
+    expect((await historyOf(treatyId))[0]).toMatchObject({ receivedOn: corrected, version: 2 });
+
+    // Cleared: the correction removes the date.
+    await page.focus(`${item} summary`);
+    await page.keyboard.press("Enter");
+    await typeInto(page, `${correct}-receivedOn`, "");
+    await typeInto(page, `${correct}-reason`, "Receipt not confirmed.");
+    await submit(page, correct);
+    await expect.poll(async () => (await historyOf(treatyId))[0]?.version).toBe(3);
+    expect((await historyOf(treatyId))[0].receivedOn).toBeUndefined();
+    await expect.poll(() => page.locator(`${item} .notice`).count()).toBe(0);
+    expect((await correctionsOf(added.id)).map((entry) => entry.reason).sort()).toEqual([
+      "Receipt not confirmed.",
+      "The depositary's note gives the later date.",
+    ]);
+
+    expect(await axeViolations(page, "1280 px, notice details")).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
   for (const width of [320, 1280]) {
     it(`shows INF at ${width} px from a #inf link, keyboard-reachable with visible focus, no axe violation in either scheme`, async () => {
       const { context, page, problems } = await open(width, { hash: "inf" });
@@ -338,7 +428,7 @@ describe.skipIf(!chromiumPath)("the desk in headless chromium", () => {
 
       // Keyboard alone: Tab walks the controls in order, each with a visible focus ring.
       const walk: string[] = [];
-      for (let i = 0; i < 18; i++) {
+      for (let i = 0; i < 21; i++) {
         await page.keyboard.press("Tab");
         const focused = await page.evaluate<{ what: string; outline: string }>(`(() => {
           const el = document.activeElement;
@@ -365,6 +455,9 @@ describe.skipIf(!chromiumPath)("the desk in headless chromium", () => {
         "add-title",
         "add-description",
         "add-sources",
+        "add-receivedOn",
+        "add-effectiveOn",
+        "add-claimedEffectiveOn",
         "add-submit",
         "a",
       ]);
