@@ -73,9 +73,33 @@ export const partyCode = /* @__PURE__ */ z.lazy(() =>
   z.string().check(z.regex(/^[A-Z][A-Z0-9]{1,9}$/, "must be an upper-case party code such as US or RU")),
 );
 
-/** A real day written YYYY-MM-DD: zod's ISO date pattern (month lengths, leap years) and `format: date`. */
+/**
+ * Why the calendar refuses a value written YYYY-MM-DD ("2019-02-30 is not a date: February 2019 has 28 days").
+ * Anything else gets the format's own message: the domain's would offer YYYY-MM and YYYY, which a day field refuses.
+ */
+function civilDateReason(input: unknown): string | undefined {
+  if (typeof input !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(input)) return undefined;
+  try {
+    parseCivilDate(input);
+  } catch (error) {
+    if (error instanceof DomainError) return error.message;
+    throw error;
+  }
+  return undefined;
+}
+
+/**
+ * A real day written YYYY-MM-DD: zod's ISO date pattern (month lengths, leap years) and `format: date`, then the
+ * domain's own parser. A value gets one message: where the pattern fails the checks stop, with the domain's
+ * reason when it has one, so a client reads why 2019-02-30 is no date instead of a second, vaguer line.
+ */
 export const civilDate = /* @__PURE__ */ z.lazy(() =>
-  z.iso.date("must be a real date written YYYY-MM-DD").check(domainCheck((v) => parseCivilDate(v))),
+  z.iso
+    .date({
+      error: (issue) => civilDateReason(issue.input) ?? "must be a real date written YYYY-MM-DD",
+      abort: true,
+    })
+    .check(domainCheck((v) => parseCivilDate(v))),
 );
 
 export const partialDate = /* @__PURE__ */ z.lazy(() =>
