@@ -72,15 +72,18 @@ export function deskClient(): void {
     shownAs: string;
   }
 
-  /** The dates a notice can carry beside its own, as the server wrote them into the add form (lib/formats/desk.ts). */
-  function noticeFields(): NoticeField[] {
-    return Array.from(document.querySelectorAll<HTMLInputElement>("#add-notice [data-field]")).map((control) => ({
-      name: control.dataset.field as NoticeField["name"],
-      label: document.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent ?? "",
-      hint: document.getElementById(`${control.id}-hint`)?.textContent ?? "",
-      shownAs: control.dataset.shownAs ?? "",
-    }));
-  }
+  /**
+   * The dates a notice can carry beside its own, as the server wrote them into the add form (lib/formats/desk.ts),
+   * read once: the script runs after the form, and every history item and correction form uses them.
+   */
+  const NOTICE_FIELDS: readonly NoticeField[] = Array.from(
+    document.querySelectorAll<HTMLInputElement>("#add-notice [data-field]"),
+  ).map((control) => ({
+    name: control.dataset.field as NoticeField["name"],
+    label: document.querySelector(`label[for="${CSS.escape(control.id)}"]`)?.textContent ?? "",
+    hint: document.getElementById(`${control.id}-hint`)?.textContent ?? "",
+    shownAs: control.dataset.shownAs ?? "",
+  }));
 
   function byId<T extends HTMLElement>(id: string): T {
     const node = document.getElementById(id);
@@ -464,9 +467,9 @@ export function deskClient(): void {
         }),
       );
     }
-    const notice = noticeFields()
-      .filter(({ name }) => event[name])
-      .map(({ name, shownAs }) => `${shownAs} ${event[name]}`);
+    const notice = NOTICE_FIELDS.filter(({ name }) => event[name]).map(
+      ({ name, shownAs }) => `${shownAs} ${event[name]}`,
+    );
     if (notice.length > 0) item.appendChild(el("p", { class: "meta notice", text: notice.join(" · ") }));
     if (event.description)
       item.appendChild(el(event.retracted ? "del" : "p", { class: "description", text: event.description }));
@@ -510,9 +513,7 @@ export function deskClient(): void {
           multiline: true,
           hint: "One per line: the URL, then optionally a space and its title.",
         }),
-        ...noticeFields().map(({ name, label, hint }) =>
-          field(prefix, name, label, { value: event[name] ?? "", hint }),
-        ),
+        ...NOTICE_FIELDS.map(({ name, label, hint }) => field(prefix, name, label, { value: event[name] ?? "", hint })),
         field(prefix, "reason", "Reason for the correction", { hint: "Required; readers of the corrections see it." }),
       ],
       "Save the correction",
@@ -525,7 +526,7 @@ export function deskClient(): void {
       if (value(form, "description") !== (event.description ?? ""))
         body.description = value(form, "description") || null;
       if (value(form, "sources") !== writeSources(event.sources)) body.sources = readSources(value(form, "sources"));
-      for (const { name } of noticeFields()) {
+      for (const { name } of NOTICE_FIELDS) {
         const typed = value(form, name).trim();
         if (typed !== (event[name] ?? "")) body[name] = typed || null;
       }
@@ -644,7 +645,7 @@ export function deskClient(): void {
       };
       if (value(form, "party").trim()) body.party = value(form, "party").trim();
       if (value(form, "description").trim()) body.description = value(form, "description");
-      for (const { name } of noticeFields()) if (value(form, name).trim()) body[name] = value(form, name).trim();
+      for (const { name } of NOTICE_FIELDS) if (value(form, name).trim()) body[name] = value(form, name).trim();
       const answer = await api("POST", `${treatyPath(state.treaty.id)}/events`, {
         body,
         idempotencyKey: crypto.randomUUID(),
