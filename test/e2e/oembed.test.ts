@@ -27,8 +27,7 @@ describe("oEmbed for the embed page", () => {
   it("lets an oEmbed consumer discover the INF countdown from the embed URL and get one iframe of it", async () => {
     const embedUrl = `${base}/treaties/inf/embed?asOf=2019-07-04`;
     const oembed = await extract(embedUrl, { maxwidth: 480, maxheight: 900 }, loopbackOnly as typeof fetch);
-    expect(oembed).toMatchObject({
-      method: "auto-discovery",
+    const answer = {
       type: "rich",
       version: "1.0",
       title: "INF Treaty: timeline and countdown",
@@ -37,7 +36,8 @@ describe("oEmbed for the embed page", () => {
       cache_age: 86400,
       width: 480,
       height: 600,
-    });
+    };
+    expect(oembed).toMatchObject({ method: "auto-discovery", ...answer });
     const html = (oembed as unknown as { html: string }).html;
     expect(html).toBe(
       `<iframe src="${embedUrl}" title="INF Treaty: timeline and countdown" width="480" height="600" frameborder="0" loading="lazy"></iframe>`,
@@ -46,17 +46,7 @@ describe("oEmbed for the embed page", () => {
     const typed = await apiClient(base).GET("/oembed", {
       params: { query: { url: embedUrl, maxwidth: "480", maxheight: "900" } },
     });
-    expect(typed.data).toEqual({
-      type: "rich",
-      version: "1.0",
-      title: "INF Treaty: timeline and countdown",
-      provider_name: "treaty-clock",
-      provider_url: base,
-      cache_age: 86400,
-      html,
-      width: 480,
-      height: 600,
-    });
+    expect(typed.data).toEqual({ ...answer, html });
     // The iframe shows the very page the consumer started from.
     const page = await fetch(embedUrl);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
